@@ -1,0 +1,19 @@
+"""Tests: fast hashing, mail kept in memory, no search auto-update surprises."""
+
+from .base import *  # noqa: F403
+from .base import ENV_SECRET_KEY
+
+DEBUG = False
+SECRET_KEY = ENV_SECRET_KEY or "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+DEMO_DATA_ALLOWED = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from directory import urls as directory_urls
+from home import urls as home_urls
+from initiatives import urls as initiatives_urls
+from search import urls as search_urls
+
+# Each app's urls.py has two lists: `urlpatterns` for pages and forms (Georgian
+# at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
+# machine-readable URLs (API, downloads, sitemap).
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+for app_urls in (home_urls, directory_urls, initiatives_urls, search_urls):
+    urlpatterns += app_urls.neutral_urlpatterns
+
+urlpatterns += i18n_patterns(
+    path("", include(home_urls.urlpatterns)),
+    path("", include(directory_urls.urlpatterns)),
+    path("", include(initiatives_urls.urlpatterns)),
+    path("", include(search_urls.urlpatterns)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

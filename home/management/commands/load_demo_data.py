@@ -1,0 +1,35 @@
+"""Build the demo site once; print the demo logins every time."""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home.demo import BUILDERS
+from home.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, already_built
+
+
+class Command(BaseCommand):
+    help = "Load the bilingual demo content and demo accounts (development only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError("Demo data is disabled in these settings.")
+        if already_built():
+            self.stdout.write("Demo content already loaded; nothing to do.")
+        else:
+            with transaction.atomic():
+                for module in BUILDERS:
+                    self.stdout.write(f"Building {module} …")
+                    import_module(module).build()
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        self.print_accounts()
+
+    def print_accounts(self):
+        self.stdout.write("")
+        self.stdout.write("Demo logins at http://127.0.0.1:8000/admin/")
+        self.stdout.write(f"(password for every account: {DEMO_PASSWORD})")
+        for username, _, description in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<10} {description}")
+        self.stdout.write("")

@@ -1,0 +1,55 @@
+"""The shared vocabularies every app classifies by: places and topics.
+
+Both carry their Georgian and English names side by side instead of being
+translated per locale, so a news item, an event, an organization and an
+initiative in either language point at the same row and filter alike.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualName(models.Model):
+    name_ka = models.CharField(_("name in Georgian"), max_length=100, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Used in filter links, e.g. ?municipality=telavi."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """The name in the active language (Georgian unless English is active)."""
+        return self.name_en if (get_language() or "").startswith("en") else self.name_ka
+
+
+class Municipality(BilingualName):
+    """One of the eight municipalities of Kakheti, created by a data migration."""
+
+    is_regional_centre = models.BooleanField(_("regional centre"), default=False)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+
+class Topic(BilingualName):
+    """A subject the hub works on; tags news, events, organizations, initiatives."""
+
+    description_ka = models.TextField(_("description in Georgian"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")

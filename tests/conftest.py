@@ -1,0 +1,57 @@
+"""Fixtures shared by every test module."""
+
+import pytest
+
+from home.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
+from tests.factories.home import home_pages as build_home_pages
+from tests.factories.users import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home_pages(db):
+    """{"ka": Georgian home page, "en": English home page}."""
+    return build_home_pages()
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def admin_user(db):
+    return SuperuserFactory()
+
+
+@pytest.fixture
+def comms_user(db):
+    return UserFactory(username="comms", role=COMMUNICATIONS_STAFF)
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(username="moderator", role=MODERATORS)
+
+
+@pytest.fixture
+def council_members(db):
+    return [
+        UserFactory(username=f"council{n}", role=ADVISORY_COUNCIL) for n in (1, 2, 3)
+    ]
+
+
+@pytest.fixture
+def comms_client(client, comms_user):
+    client.force_login(comms_user)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
