@@ -23,8 +23,8 @@ for app_urls in (home_urls, directory_urls, initiatives_urls, search_urls):
 
 urlpatterns += i18n_patterns(
     path("", include(home_urls.urlpatterns)),
-    path("", include(directory_urls.urlpatterns)),
-    path("", include(initiatives_urls.urlpatterns)),
+    path("", include((directory_urls.urlpatterns, "directory"))),
+    path("", include((initiatives_urls.urlpatterns, "initiatives"))),
     path("", include(search_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

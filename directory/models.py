@@ -150,6 +150,14 @@ class Organization(
         blank=True,
         help_text=_("Private: visible to staff only."),
     )
+    submitter_email = models.EmailField(
+        _("proposed by (private)"),
+        blank=True,
+        help_text=_(
+            "Private: who proposed this entry or correction through the public "
+            "form; notified when it is published."
+        ),
+    )
     staff_notes = models.TextField(
         _("staff notes (private)"),
         blank=True,
@@ -168,6 +176,11 @@ class Organization(
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_organization_slug_per_locale"
+            )
+        ]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
