@@ -1,10 +1,13 @@
 """The directory of Kakheti's civil-society organizations (CSOs)."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -13,8 +16,18 @@ from wagtail.models import (
     TranslatableMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from directory.history import (
+    EXCLUDED_FROM_HISTORY,
+    OrganizationSnapshot,
+    is_bookkeeping_save,
+)
 from search.analysis import index_text
+
+# The oldest Georgian civil-society organizations date from the 1990s; 1900
+# only keeps typos such as 199 or 20015 out.
+EARLIEST_FOUNDING_YEAR = 1900
 
 identification_code_validator = RegexValidator(
     r"^\d{9}$", _("A Georgian identification code has exactly 9 digits.")
@@ -72,7 +85,7 @@ class Organization(
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-        help_text=_("Year of foundation."),
+        help_text=_("Year of foundation, e.g. 2004."),
     )
     municipalities = ParentalManyToManyField(
         "taxonomy.Municipality",
@@ -132,6 +145,13 @@ class Organization(
         blank=True,
         help_text=_("When the organization last confirmed these data."),
     )
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_(
+            "Demo content, not a real organization; marked as sample data on the site."
+        ),
+    )
     # Private: staff only; never published, exported, indexed or served by the API.
     contact_person = models.CharField(
         _("contact person (private)"),
@@ -164,6 +184,8 @@ class Organization(
         help_text=_("Private: visible to staff only."),
     )
 
+    # Public fields only: private ones are synchronized to translations but
+    # never indexed (see directory.public_fields).
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -172,7 +194,41 @@ class Organization(
         index.FilterField("live"),
         index.FilterField("legal_form"),
         index.FilterField("status"),
+        index.FilterField("is_member"),
     ]
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("address"),
+        TranslatableField("target_groups"),
+        TranslatableField("description"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("legal_form", overridable=False),
+        SynchronizedField("identification_code", overridable=False),
+        SynchronizedField("founding_year", overridable=False),
+        SynchronizedField("municipalities", overridable=False),
+        SynchronizedField("fields_of_work", overridable=False),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("facebook_url"),
+        SynchronizedField("logo"),
+        SynchronizedField("is_member", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("data_confirmed_on", overridable=False),
+        SynchronizedField("is_sample", overridable=False),
+        SynchronizedField("contact_person", overridable=False),
+        SynchronizedField("contact_person_phone", overridable=False),
+        SynchronizedField("contact_person_email", overridable=False),
+        SynchronizedField("submitter_email", overridable=False),
+        SynchronizedField("staff_notes", overridable=False),
+    ]
+
+    history = HistoricalRecords(
+        bases=[OrganizationSnapshot],
+        excluded_fields=EXCLUDED_FROM_HISTORY,
+        verbose_name=_("organization history"),
+    )
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
@@ -186,6 +242,62 @@ class Organization(
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        this_year = timezone.localdate().year
+        if self.founding_year and not (
+            EARLIEST_FOUNDING_YEAR <= self.founding_year <= this_year
+        ):
+            errors["founding_year"] = _(
+                "Enter a year between %(first)s and %(last)s."
+            ) % {"first": EARLIEST_FOUNDING_YEAR, "last": this_year}
+        if self.identification_code and self.locale_id:
+            duplicate = (
+                Organization.objects.filter(
+                    locale_id=self.locale_id,
+                    identification_code=self.identification_code,
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+            if duplicate:
+                errors["identification_code"] = _(
+                    "%(name)s already has this identification code."
+                ) % {"name": duplicate.name}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # A save of bookkeeping fields only (save_revision on a live record,
+        # locking) carries unpublished draft values in memory: no history row.
+        if is_bookkeeping_save(kwargs.get("update_fields")):
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        return super().save(*args, **kwargs)
+
+    def get_preview_template(self, request, mode_name):
+        return "directory/organization_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        # The public page's template, without the linked news/events/initiatives.
+        context = super().get_preview_context(request, mode_name)
+        context["organization"] = self
+        return context
+
+    def municipality_names(self):
+        return ", ".join(m.name for m in self.municipalities.all())
+
+    municipality_names.short_description = _("municipalities")
+
+    def topic_names(self):
+        return ", ".join(t.name for t in self.fields_of_work.all())
+
+    topic_names.short_description = _("fields of work")
 
     def search_text(self):
         return index_text(self.name, self.description, self.target_groups, self.address)

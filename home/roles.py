@@ -30,15 +30,17 @@ def grant(group_name, permissions):
 def _grant_page_tree(group, permission_types):
     from wagtail.models import GroupPagePermission, Page
 
-    for root in Page.get_first_root_node().get_children():
-        for permission_type in permission_types:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore",
-                codename=f"{permission_type}_page",
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=permission
-            )
+    # On the tree's root node, so the permissions cover every language's home
+    # page, including translations made after this ran.
+    root = Page.get_first_root_node()
+    for permission_type in permission_types:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore",
+            codename=f"{permission_type}_page",
+        )
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=permission
+        )
 
 
 def _grant_collection(group, codenames):
@@ -58,6 +60,15 @@ def ensure_roles(**kwargs):
     """Create the staff groups and grant the editorial permissions (idempotent)."""
     for name in ALL_ROLES:
         grant(name, ["wagtailadmin.access_admin"])
+    from initiatives.roles import grant_roles as grant_initiative_roles
+
+    grant_initiative_roles()
+    from directory.roles import grant_roles as grant_directory_roles
+
+    grant_directory_roles()
+    from search.roles import grant_roles as grant_search_roles
+
+    grant_search_roles()
     staff = grant(
         COMMUNICATIONS_STAFF,
         [

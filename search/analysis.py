@@ -3,14 +3,220 @@
 Every searchable model indexes `search_text()`, built with `index_text()` from
 its public fields only, so that the same normalization applies to what is
 indexed and to what is typed in the search box.
+
+Wagtail's backends match whole tokens only, with no Georgian stemming, so the
+analysis happens here, in Python, identically for every backend:
+
+- Mtavruli capitals fold to Mkhedruli, everything is lowercased;
+- each Georgian word also yields its stem (`georgian_stem`), a loose Latin
+  key of that stem (`latin_key`) and the key's consonant skeleton, so
+  `მოხალისეობის` finds `მოხალისეობა`, `ყვარლის` finds `ყვარელი`, and a query
+  typed in Latin (`mokhaliseoba`, `qvareli`, `kvareli`) finds Georgian;
+- each Latin word also yields its English Snowball stem, and the stem's
+  skeleton when it is long (volunter, asociation still find their words).
+
+The index text is the original text followed by these extra terms; a query
+word matches a document when one of its terms (`query_terms`) is indexed.
 """
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+from anbani.core.converter import data as anbani_data
+
+MTAVRULI_TO_MKHEDRULI = {code: code - 0x1C90 + 0x10D0 for code in range(0x1C90, 0x1CC0)}
+# Apostrophes inside words (k'akheti, women's) carry no meaning for search.
+APOSTROPHES = re.compile(r"(?<=\w)['’ʼ`](?=\w)")
+TOKEN = re.compile(r"[^\W_]+")
+GEORGIAN = re.compile(r"[ა-ჰ]")
+LATIN = re.compile(r"^[a-z]+$")
+
+# Georgian stems shorter than this are left alone: stripping more would merge
+# unrelated short words (ქალი "woman" must keep ქალ, not become ქა).
+MIN_STEM = 3
+
+# Postpositions fused to the noun, stripped first: თელავ-ში, თელავ-იდან,
+# ახმეტა-მდე, თელავის-თვის, სკოლის-კენ, ქალივით.
+POSTPOSITIONS = ("თვის", "კენ", "დან", "მდე", "ვით", "თან", "ში", "ზე")
+# Case endings after the postposition. The genitive -ის and instrumental -ით
+# of a word in -ი (თბილისი) look alike, so -ს goes first and -ი after it:
+# თბილისის -> თბილისი -> თბილის, like the nominative თბილისი -> თბილის.
+CASE_ENDINGS = ("ით", "ად", "მა", "თა", "ი", "მ", "ო")
+# Stems truncate a final -ა/-ე before endings (ახმეტა -> ახმეტის, მოხალისე ->
+# მოხალისის); the plural -ებ- and the nominalizer -ობ- sit between stem and case.
+TRUNCATED_VOWELS = ("ა", "ე")
+DERIVATIONS = ("ებ", "ობ")
+
+GEORGIAN_STOPWORDS = frozenset(
+    "და ან თუ რომ არის ეს ის იმ ამ რა არ კი ვერ მე შენ ჩვენ თქვენ ისინი მათ".split()
+)
+ENGLISH_STOPWORDS = frozenset(
+    "a an and are as at be by for from has in is it its of on or that the to was"
+    " were will with".split()
+)
+
+_english = snowballstemmer.stemmer("english")
+
+
+def fold(text):
+    """Mtavruli to Mkhedruli, lowercase, apostrophes inside words removed."""
+    text = str(text or "").translate(MTAVRULI_TO_MKHEDRULI).lower()
+    return APOSTROPHES.sub("", text)
 
 
 def normalize(text):
-    """Fold case and whitespace (Georgian-aware analysis lands with issue 5)."""
-    return " ".join(str(text or "").lower().split())
+    """Folded text with whitespace collapsed."""
+    return " ".join(fold(text).split())
+
+
+def tokens(text):
+    """The words of `text`, folded."""
+    return TOKEN.findall(fold(text))
+
+
+def _strip(word, endings):
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def georgian_stem(word):
+    """A light Georgian stem: all case, number and postposition forms of a noun
+    share it (მოხალისეობა, მოხალისეობის, მოხალისეობით -> მოხალის)."""
+    word = _strip(word, POSTPOSITIONS)
+    if word.endswith("ს") and len(word) - 1 >= MIN_STEM:
+        word = word[:-1]
+    word = _strip(word, CASE_ENDINGS)
+    word = _strip(word, TRUNCATED_VOWELS)
+    stripped = _strip(word, DERIVATIONS)
+    if stripped != word:
+        word = _strip(stripped, TRUNCATED_VOWELS)
+    return word
+
+
+def _romanization_tables():
+    """(Georgian -> Latin, Latin -> Georgian) from anbani's national system
+    without apostrophes, which merges the letters people type alike (თ/ტ t,
+    კ/ქ k, პ/ფ p, წ/ც ts, ჭ/ჩ ch)."""
+    georgian = anbani_data["alphabets"]["mkhedruli"]
+    latin = anbani_data["alphabets"]["national_simplified"]
+    to_latin, to_georgian = {}, {}
+    for letter, roman in zip(georgian, latin, strict=False):
+        if len(letter) == 1 and GEORGIAN.match(letter) and roman.isalpha():
+            to_latin[letter] = roman
+            # The first Georgian letter of a pair wins: თ (not ტ) for t, as in
+            # the endings -ით, -თან, -თვის, so typed suffixes still strip.
+            to_georgian.setdefault(roman, letter)
+    # Other common ways of typing Georgian in Latin letters.
+    for roman, letter in {
+        "x": "ხ",
+        "c": "ც",
+        "w": "ვ",
+        "f": "ფ",
+        "y": "ყ",
+        "ph": "ფ",
+        "th": "თ",
+        "dj": "ჯ",
+        "tch": "ჭ",
+    }.items():
+        to_georgian.setdefault(roman, letter)
+    return to_latin, to_georgian
+
+
+GEORGIAN_TO_LATIN, LATIN_TO_GEORGIAN = _romanization_tables()
+_LATIN_UNITS = re.compile(
+    "|".join(sorted(map(re.escape, LATIN_TO_GEORGIAN), key=len, reverse=True))
+)
+# A loose key: letters that transliterations and misspellings swap are merged.
+_KEY_MERGES = (("q", "k"), ("gh", "g"))
+
+
+def latin_key(georgian_word):
+    """The loose Latin key of a Georgian word (ყვარელ -> kvarel)."""
+    key = "".join(GEORGIAN_TO_LATIN.get(letter, letter) for letter in georgian_word)
+    for old, new in _KEY_MERGES:
+        key = key.replace(old, new)
+    return key
+
+
+# Stems this long also yield their consonant skeleton, which forgives vowels
+# lost inside a word (ყვარელი, ყვარლის) or mistyped (mokhaliseoba, mokhalisoba).
+MIN_SKELETON_STEM = 5
+_VOWELS = re.compile("[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def skeleton(key):
+    """The key without its vowels after the first letter and with doubled
+    letters single (kvarel -> kvrl, associ -> asc)."""
+    return key[:1] + _DOUBLES.sub(r"\1", _VOWELS.sub("", key[1:]))
+
+
+def georgian_terms(stem):
+    """The Latin key of a Georgian stem, and its skeleton if the stem is long."""
+    key = latin_key(stem)
+    if len(stem) >= MIN_SKELETON_STEM:
+        return (key, skeleton(key))
+    return (key,)
+
+
+def georgianize(latin_word):
+    """Latin transliteration typed by a visitor -> Georgian (telavi -> თელავი)."""
+    return _LATIN_UNITS.sub(lambda m: LATIN_TO_GEORGIAN[m.group()], latin_word)
+
+
+def english_stem(word):
+    return _english.stemWord(word)
+
+
+@lru_cache(maxsize=50_000)
+def word_terms(word):
+    """Every indexed term for one folded word: itself, its stem(s), its key."""
+    if GEORGIAN.search(word):
+        stem = georgian_stem(word)
+        return tuple(dict.fromkeys((word, stem, *georgian_terms(stem))))
+    if LATIN.match(word):
+        stem = english_stem(word)
+        if len(stem) >= MIN_SKELETON_STEM:
+            return tuple(dict.fromkeys((word, stem, skeleton(stem))))
+        return tuple(dict.fromkeys((word, stem)))
+    return (word,)
+
+
+@lru_cache(maxsize=10_000)
+def query_word_terms(word):
+    """The terms a typed word may match: a Latin word may be English or
+    transliterated Georgian, so it also gets the key of its Georgian reading."""
+    terms = word_terms(word)
+    if LATIN.match(word) and len(word) >= MIN_STEM:
+        terms += georgian_terms(georgian_stem(georgianize(word)))
+    return tuple(dict.fromkeys(terms))
 
 
 def index_text(*parts):
-    """The normalized text of the given public field values, for the index."""
-    return normalize(" ".join(str(part) for part in parts if part))
+    """The folded text of the given public field values followed by the extra
+    terms (stems, keys) of its words, for the index."""
+    text = normalize(" ".join(str(part) for part in parts if part))
+    extra = [term for word in TOKEN.findall(text) for term in word_terms(word)[1:]]
+    return f"{text} {' '.join(extra)}".strip()
+
+
+MAX_QUERY_WORDS = 12
+
+
+def query_words(query):
+    """The distinct meaningful words of a query (stopwords dropped unless the
+    query has nothing else), at most MAX_QUERY_WORDS of them."""
+    words = list(dict.fromkeys(tokens(query)))
+    meaningful = [
+        w for w in words if w not in GEORGIAN_STOPWORDS and w not in ENGLISH_STOPWORDS
+    ]
+    return (meaningful or words)[:MAX_QUERY_WORDS]
+
+
+def query_terms(query):
+    """[(word, (terms...)), ...] for a query: each word matches any of its terms."""
+    return [(word, query_word_terms(word)) for word in query_words(query)]

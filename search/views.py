@@ -1,6 +1,118 @@
+import logging
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+
+from search import results as search_results
+from search.analysis import normalize
+from search.forms import MAX_QUERY_LENGTH, SearchForm
+from search.models import QueryOutcome
+
+logger = logging.getLogger(__name__)
 
 
+@require_safe
 def search(request):
-    """Placeholder until the search app lands (issue 5)."""
-    return TemplateResponse(request, "search/search.html", {"query": ""})
+    """The site search: one box over all public content, best first."""
+    form = SearchForm(request.GET)
+    typed = (request.GET.get("q") or "").replace("\x00", "")[:MAX_QUERY_LENGTH]
+    context = {"form": form, "typed": typed, "query": "", "notices": []}
+    if not form.is_valid():
+        context["notices"] = [
+            error for errors in form.errors.values() for error in errors
+        ]
+        return TemplateResponse(request, "search/search.html", context)
+
+    query = form.cleaned_data["q"]
+    kind = form.cleaned_data["type"] or None
+    municipality = form.cleaned_data["municipality"]
+    context.update(query=query, kind=kind, municipality=municipality)
+    if form.shortened:
+        context["notices"].append(
+            _("Your search was shortened to its first %(count)s characters.")
+            % {"count": len(query)}
+        )
+    if not normalize(query):
+        return TemplateResponse(request, "search/search.html", context)
+
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    try:
+        found, operator = search_results.search(query, language, kind, municipality)
+    except search_results.SearchUnavailable:
+        logger.exception("Site search failed for %r", query)
+        context["unavailable"] = True
+        return TemplateResponse(request, "search/search.html", context, status=503)
+
+    promotions = _promotions(query) if not (kind or municipality) else []
+    promoted_pks = {promotion.page_id for promotion in promotions}
+    found = [
+        r for r in found if not (isinstance(r.obj, Page) and r.obj.pk in promoted_pks)
+    ]
+
+    page_number = request.GET.get("page") or 1
+    paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)
+    try:
+        page = paginator.page(page_number)
+    except (PageNotAnInteger, EmptyPage):
+        context["notices"].append(
+            _("There is no such page of results; here is the first one.")
+        )
+        page = paginator.page(1)
+        page_number = 1
+    search_results.describe(page.object_list, query, request)
+
+    if str(page_number) == "1" and not (kind or municipality):
+        _record(query, len(found) + len(promotions))
+
+    context.update(
+        page_obj=page,
+        results=page.object_list,
+        result_count=paginator.count,
+        promotions=promotions if page.number == 1 else [],
+        any_word=operator == "or",
+        query_string=_query_string(request),
+    )
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _promotions(query):
+    """Pages editors pinned for this query (live, public ones only)."""
+    try:
+        stored = Query.objects.get(query_string=_query_key(query))
+    except Query.DoesNotExist:
+        return []
+    return [
+        promotion
+        for promotion in stored.editors_picks.select_related("page")
+        if promotion.page is None or (promotion.page.live and _is_public(promotion))
+    ]
+
+
+def _is_public(promotion):
+    return not promotion.page.get_view_restrictions().exists()
+
+
+def _query_key(query):
+    # Mtavruli and Mkhedruli, upper and lower case: one entry per query.
+    return normalize(query)[:255]
+
+
+def _record(query, result_count):
+    """Count the query (Wagtail's query log) and whether it found anything."""
+    stored = Query.get(_query_key(query))
+    stored.add_hit()
+    QueryOutcome.objects.update_or_create(
+        query=stored, defaults={"result_count": result_count}
+    )
+
+
+def _query_string(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -21,8 +21,7 @@ def test_committed_catalogue_is_complete_and_compiled(language):
     compiled = {(e.msgctxt, e.msgid): e.msgstr for e in mo}
     for entry in po.translated_entries():
         assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, (
-            f"{language}: django.mo is stale for {entry.msgid!r}: "
-            "run `make messages`"
+            f"{language}: django.mo is stale for {entry.msgid!r}: run `make messages`"
         )
 
 

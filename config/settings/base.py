@@ -31,6 +31,7 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Kakheti Hub <noreply@kakheti-hub.ge>"
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
+ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
 
 INSTALLED_APPS = [
     "taxonomy",
@@ -133,7 +134,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [SITE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
@@ -178,12 +179,36 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Council members approve initiatives without the right to publish them:
+# initiatives/publishing.py publishes at the end of their review workflow.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "initiatives.publishing.publish_on_approval"
 
 # Search: Wagtail's database backend by default (SQLite FTS5 locally,
 # PostgreSQL full text in production); Elasticsearch when ELASTICSEARCH_URL is set.
+# Both index only published, public content (search/backends/__init__.py);
+# search/analysis.py does the Georgian and English analysis for both.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": (
+        {
+            "BACKEND": "search.backends.elasticsearch",
+            "URLS": [ENV_ELASTICSEARCH_URL],
+            "INDEX_PREFIX": "kakheti_",
+            # A slow or dead engine must not hold up saving content for long.
+            "TIMEOUT": 3,
+            "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        }
+        if ENV_ELASTICSEARCH_URL
+        else {
+            "BACKEND": "search.backends.database",
+            # We stem ourselves; PostgreSQL's "english" config would stem again.
+            "SEARCH_CONFIG": "simple",
+        }
+    ),
 }
+# Results per page of the site search, and how many per content type are
+# ranked before merging them into one list.
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_MAX_RESULTS_PER_TYPE = 200
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

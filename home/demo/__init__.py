@@ -8,6 +8,7 @@ transaction by `load_demo_data`). All text comes from the hub's founding report
 BUILDERS = [
     "home.demo.editorial",
     "directory.demo",
-    "initiatives.demo",
+    # Accounts before initiatives: the demo moderator and council act on them.
     "home.demo.accounts",
+    "initiatives.demo",
 ]

@@ -1,6 +1,21 @@
+from datetime import timedelta
+
+import factory
+import wagtail_factories
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import (
+    EventIndexPage,
+    EventPage,
+    EventType,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    OutreachTopicPage,
+    StandardPage,
+)
+from tests.factories.taxonomy import municipality, topic
 
 
 def home_pages():
@@ -38,3 +53,117 @@ def default_site():
 
 def root_page():
     return Page.get_first_root_node()
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page saved as a revision and published, as an editor would."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def topics(page, create, extracted, **kwargs):
+        # Only news and event pages have topics; set before publishing.
+        if extracted is not None:
+            page.topics.set(extracted)
+
+    @factory.post_generation
+    def publish(page, create, extracted, **kwargs):
+        if create and extracted is not False:
+            page.save_revision().publish()
+        elif create:  # publish=False: a draft never published
+            page.live = False
+            page.save(update_fields=["live"])
+            page.save_revision()
+
+
+class StandardPageFactory(PublishedPageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"გვერდი {n}")
+    lead = "ჩვენს შესახებ."
+
+
+class NewsIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "სიახლეები"
+    slug = "news"
+
+
+class EventIndexPageFactory(NewsIndexPageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "ღონისძიებები"
+    slug = "events"
+
+
+class NewsPageFactory(PublishedPageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"სიახლე ნომერი {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    lead = "ჰაბის სიახლე კახეთიდან."
+    date = factory.LazyFunction(timezone.localdate)
+    municipality = factory.LazyFunction(lambda: municipality("telavi"))
+    body = factory.LazyAttribute(lambda page: paragraph_body(page.lead))
+
+
+class EventPageFactory(PublishedPageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"საინფორმაციო შეხვედრა {n}")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    lead = "შეხვედრა ადგილობრივი ორგანიზაციებისთვის."
+    start = factory.LazyFunction(
+        lambda: (
+            timezone.now().replace(minute=0, second=0, microsecond=0)
+            + timedelta(days=7)
+        )
+    )
+    end = factory.LazyAttribute(lambda page: page.start + timedelta(hours=2))
+    event_type = EventType.INFORMATION_MEETING
+    municipality = factory.LazyFunction(lambda: municipality("telavi"))
+    venue = "ჰაბის ოფისი"
+    body = factory.LazyAttribute(lambda page: paragraph_body(page.lead))
+
+
+class OutreachTopicPageFactory(PublishedPageFactory):
+    class Meta:
+        model = OutreachTopicPage
+
+    title = "ასოცირების შეთანხმება"
+    slug = factory.Sequence(lambda n: f"topic-page-{n}")
+    topic = factory.LazyFunction(lambda: topic("eu-association"))
+    lead = "რა არის ასოცირების შეთანხმება და რას ნიშნავს ის მოქალაქეებისთვის."
+    body = factory.LazyAttribute(lambda page: paragraph_body(page.lead))
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"ფოტო {n}")
+    file = factory.django.ImageField(width=1200, height=800, color="#7b1e3a")
+
+
+def paragraph_body(*paragraphs):
+    """Raw StreamField data: one paragraph block per text."""
+    return [
+        {"type": "paragraph", "value": {"text": f"<p>{text}</p>"}}
+        for text in paragraphs
+    ]
+
+
+def news_and_event_pages(home):
+    """The two index pages under a home page (made once; idempotent)."""
+    news_index = NewsIndexPage.objects.child_of(home).first() or NewsIndexPageFactory(
+        parent=home
+    )
+    event_index = EventIndexPage.objects.child_of(
+        home
+    ).first() or EventIndexPageFactory(parent=home)
+    return news_index, event_index

@@ -4,9 +4,11 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from simple_history.models import HistoricalRecords
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -18,6 +20,32 @@ from wagtail.models import (
 from wagtail.search import index
 
 from search.analysis import index_text
+
+# Saves that only move Wagtail's bookkeeping (a new draft revision, a lock)
+# while the in-memory object may hold unpublished draft text: no history row,
+# or the draft would show up in the history as if it had been live.
+BOOKKEEPING_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+# Kept from the database row when a revision is restored or published: they
+# describe the journey of the initiative, not the text of one revision.
+JOURNEY_FIELDS = (
+    "stage",
+    "stage_changed_at",
+    "submitted_at",
+    "confirmed_at",
+    "tracking_token",
+    "submission_key",
+    "rejection_reason",
+    "rejection_message",
+)
 
 
 def new_tracking_token():
@@ -53,6 +81,14 @@ class Initiative(
         PARTIALLY_IMPLEMENTED = "partially_implemented", _("Partially implemented")
         DECLINED = "declined", _("Declined by the municipality")
         NO_ANSWER = "no_answer", _("No answer from the municipality")
+
+    class RejectionReason(models.TextChoices):
+        DUPLICATE = "duplicate", _("Duplicate of another initiative")
+        OUT_OF_SCOPE = "out_of_scope", _("Outside the hub's scope")
+        OFFENSIVE = "offensive", _("Offensive content")
+        INCOMPLETE = "incomplete", _("Incomplete")
+        PERSONAL_DATA = "personal_data", _("Contains personal data of others")
+        OTHER = "other", _("Other reason")
 
     class PublicName(models.TextChoices):
         FULL_NAME = "full_name", _("My full name")
@@ -183,6 +219,34 @@ class Initiative(
         help_text=_("Makes a double submit of the same form create one initiative."),
     )
 
+    rejection_reason = models.CharField(
+        _("reason for returning it"),
+        max_length=32,
+        choices=RejectionReason.choices,
+        blank=True,
+        help_text=_("Set by the moderator who returned it to the author."),
+    )
+    rejection_message = models.TextField(
+        _("explanation for the author"),
+        blank=True,
+        help_text=_(
+            "The last explanation e-mailed to the author; set by the workflow."
+        ),
+    )
+
+    history = HistoricalRecords(
+        excluded_fields=[
+            "latest_revision",
+            "live_revision",
+            "has_unpublished_changes",
+            "locked",
+            "locked_at",
+            "locked_by",
+            "tracking_token",
+            "submission_key",
+        ]
+    )
+
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -201,6 +265,62 @@ class Initiative(
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        bookkeeping_only = (
+            update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS
+        )
+        # Until first published, the row holds nothing but draft text; Wagtail's
+        # revisions and audit log record the review, the history the public life.
+        never_published = not self.live and self.first_published_at is None
+        if bookkeeping_only or never_published:
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        obj = super().with_content_json(content)
+        for name in JOURNEY_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def set_stage(self, stage, **extra_fields):
+        """Move the initiative to `stage`, saving only the journey fields.
+
+        Reloads the row first, so that a draft held in memory is never written
+        (nor recorded by the history) as if it were live.
+        """
+        row = type(self).objects.get(pk=self.pk)
+        row.stage = stage
+        row.stage_changed_at = timezone.now()
+        for name, value in extra_fields.items():
+            setattr(row, name, value)
+        row.save(update_fields=["stage", "stage_changed_at", *extra_fields])
+        self.stage = row.stage
+        self.stage_changed_at = row.stage_changed_at
+        for name, value in extra_fields.items():
+            setattr(self, name, value)
+        return row
+
+    @property
+    def days_in_stage(self):
+        return (timezone.now() - self.stage_changed_at).days
+
+    @property
+    def public_author(self):
+        """The author as they chose to be shown: full name, initials or anonymous."""
+        if self.public_name == self.PublicName.FULL_NAME:
+            return self.author_name
+        if self.public_name == self.PublicName.INITIALS:
+            return initials(self.author_name)
+        return _("Anonymous")
+
+    def get_preview_template(self, request, mode_name):
+        return "initiatives/admin/preview.html"
+
     def search_text(self):
         # Public fields only: never the author's name, e-mail or phone.
         return index_text(
@@ -210,6 +330,11 @@ class Initiative(
             self.solution,
             self.request_to_municipality,
         )
+
+
+def initials(name):
+    """ "ნინო ბერიძე" -> "ნ. ბ."; works for any script."""
+    return " ".join(f"{part[0]}." for part in name.split() if part)
 
 
 class InitiativeAttachment(Orderable):

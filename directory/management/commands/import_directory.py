@@ -1,0 +1,80 @@
+"""Read organizations from a CSV in the export_directory format.
+
+Every row is validated before anything is written; with a bad row nothing
+is imported unless --skip-invalid is given. Existing organizations are
+matched by identification code, else by name and municipality, and updated.
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from directory.tabular import TableError, import_rows, plan_import, read_table
+
+
+class Command(BaseCommand):
+    help = (
+        "Import organizations from a CSV file (the export_directory format). "
+        "Reports every bad row; imports nothing if any row is bad, unless "
+        "--skip-invalid."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The CSV file (UTF-8).")
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="Import the valid rows and skip the bad ones.",
+        )
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="Language of the messages (default: %(default)s).",
+        )
+
+    def handle(self, *args, **options):
+        with translation.override(options["language"]):
+            self.import_file(options["file"], options["skip_invalid"])
+
+    def import_file(self, path, skip_invalid):
+        try:
+            with open(path, "rb") as source:
+                raw = source.read()
+        except OSError as error:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s")
+                % {"file": path, "error": error.strerror}
+            ) from error
+        try:
+            valid, problems = read_table(raw)
+        except TableError as error:
+            raise CommandError(
+                _("Nothing was imported. %(error)s") % {"error": error}
+            ) from error
+        plan, conflicts = plan_import(valid)
+        problems = sorted(problems + conflicts, key=lambda problem: problem.line)
+        for problem in problems:
+            self.stderr.write(str(problem))
+        if problems and not skip_invalid:
+            raise CommandError(
+                ngettext(
+                    "%(count)s bad row; nothing was imported. Fix it, or use "
+                    "--skip-invalid to import the other rows.",
+                    "%(count)s bad rows; nothing was imported. Fix them, or use "
+                    "--skip-invalid to import the other rows.",
+                    len(problems),
+                )
+                % {"count": len(problems)}
+            )
+        result = import_rows(plan)
+        for note in result.notes:
+            self.stdout.write(note)
+        summary = str(result)
+        if problems:
+            summary += "; " + ngettext(
+                "%(count)s bad row skipped", "%(count)s bad rows skipped", len(problems)
+            ) % {"count": len(problems)}
+        self.stdout.write(self.style.SUCCESS(summary + "."))

@@ -1,0 +1,140 @@
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.filters import NewsFilterForm
+from home.listings import paginate, stream_text, with_card_data
+from search.analysis import index_text
+
+NEWS_PER_PAGE = 12
+
+
+class NewsIndexPage(Page):
+    """The newsroom: all news of one language, newest first, filterable."""
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Shown above the list of news.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def search_text(self):
+        return index_text(self.title, self.intro)
+
+    def news(self):
+        return with_card_data(
+            NewsPage.objects.live().public().descendant_of(self)
+        ).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = NewsFilterForm(request.GET or None)
+        news = self.news()
+        if form.is_bound and form.is_valid():
+            news = form.filter(news)
+        elif form.is_bound:
+            news = news.none()
+        context["filter_form"] = form
+        context["news_page"] = paginate(request, news, NEWS_PER_PAGE)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data["filter_form"].errors:
+            response.status_code = 400
+        return response
+
+
+class NewsPage(Page):
+    """One news article, in Georgian first and English as its translation."""
+
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("The date of the news.")
+    )
+    lead = models.TextField(
+        _("lead"),
+        help_text=_("One or two sentences: shown in lists, feeds and link previews."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top, in lists and when the page is shared."),
+    )
+    body = StreamField(
+        BodyBlock(), blank=True, verbose_name=_("body"), help_text=_("The article.")
+    )
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="news_pages",
+        help_text=_("What the news is about; lists it on those topic pages."),
+    )
+    municipality = models.ForeignKey(
+        "taxonomy.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_pages",
+        help_text=_("Where it happened; empty for the whole region."),
+    )
+    organizations = ParentalManyToManyField(
+        "directory.Organization",
+        verbose_name=_("organizations"),
+        related_name="news_pages",
+        blank=True,
+        help_text=_("Organizations of the directory the news is about."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
+                FieldPanel("municipality"),
+                FieldPanel("organizations"),
+            ],
+            heading=_("Classification"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("search_text"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news page")
+
+    def search_text(self):
+        return index_text(self.title, self.lead, stream_text(self.body))
+
+    def get_context(self, request, *args, **kwargs):
+        from home.linked import linked_organizations
+
+        context = super().get_context(request, *args, **kwargs)
+        context["linked_organizations"] = linked_organizations(self)
+        return context

@@ -1,0 +1,69 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.listings import stream_text, with_card_data
+from search.analysis import index_text
+
+LISTED_PER_TOPIC = 6
+
+
+class OutreachTopicPage(Page):
+    """A plain-language explainer for citizens (e.g. the EU Association Agreement,
+    the DCFTA), with answers, documents and the hub's news and events on it."""
+
+    topic = models.ForeignKey(
+        "taxonomy.Topic",
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        related_name="outreach_pages",
+        help_text=_("News and events tagged with this topic are listed here."),
+    )
+    lead = models.TextField(
+        _("lead"), help_text=_("The topic in one or two plain sentences.")
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Explanation, questions and answers, documents to download."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("topic"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("search_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("outreach topic page")
+
+    def search_text(self):
+        return index_text(self.title, self.lead, stream_text(self.body))
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models.events import EventPage
+        from home.models.news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        same_topic = {"locale_id": self.locale_id, "topics": self.topic_id}
+        context["topic_news"] = with_card_data(
+            NewsPage.objects.live().public().filter(**same_topic)
+        ).order_by("-date", "-pk")[:LISTED_PER_TOPIC]
+        events = with_card_data(EventPage.objects.live().public().filter(**same_topic))
+        now = timezone.now()
+        context["topic_upcoming_events"] = events.filter(end__gte=now).order_by(
+            "start", "pk"
+        )[:LISTED_PER_TOPIC]
+        context["topic_past_events"] = events.filter(end__lt=now).order_by(
+            "-start", "-pk"
+        )[:LISTED_PER_TOPIC]
+        return context

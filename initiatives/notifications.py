@@ -1,0 +1,106 @@
+"""E-mails about initiatives: to their author, and to the advisory council.
+
+Authors have no account, so Wagtail's own workflow e-mails (which go to the
+requesting user) never reach them; these do, in the initiative's language,
+with the private tracking link. Custom tasks get no Wagtail e-mails at all,
+so council members are notified here when a review reaches them.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.admin.utils import get_admin_base_url
+from wagtail.users.models import UserProfile
+
+logger = logging.getLogger(__name__)
+
+#: Events an author is told about; each has a paragraph in author_update.txt.
+AUTHOR_EVENTS = (
+    "received",
+    "in_council",
+    "needs_changes",
+    "rejected",
+    "accepted",
+    "advocacy_step",
+)
+
+
+def tracking_url(initiative):
+    """Absolute private tracking link, in the initiative's language."""
+    with translation.override(initiative.language):
+        try:
+            path = reverse(
+                "initiatives:track", kwargs={"token": initiative.tracking_token}
+            )
+        except NoReverseMatch:  # the public views are not installed
+            prefix = "" if initiative.language == settings.LANGUAGE_CODE else "/en"
+            path = f"{prefix}/initiatives/track/{initiative.tracking_token}/"
+    return get_admin_base_url() + path
+
+
+def _send(subject_template, body_template, context, recipients):
+    subject = " ".join(render_to_string(subject_template, context).split())
+    body = render_to_string(body_template, context).strip()
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # a mail outage must not undo a moderator's decision
+        logger.exception("Could not send %s to %s", subject_template, recipients)
+        return False
+    return True
+
+
+def notify_author(initiative, event, **extra):
+    """E-mail the author about `event` (one of AUTHOR_EVENTS)."""
+    assert event in AUTHOR_EVENTS, event
+    context = {
+        "initiative": initiative,
+        "event": event,
+        "tracking_url": tracking_url(initiative),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        **extra,
+    }
+    with translation.override(initiative.language):
+        return _send(
+            "initiatives/email/author_update_subject.txt",
+            "initiatives/email/author_update.txt",
+            context,
+            [initiative.author_email],
+        )
+
+
+def notify_council(task_state, task):
+    """Tell each council member that an initiative awaits their vote."""
+    initiative = task_state.workflow_state.content_object
+    members = (
+        get_user_model()
+        .objects.filter(groups=task.group, is_active=True)
+        .exclude(email="")
+    )
+    url = get_admin_base_url() + reverse(
+        "wagtailsnippets_initiatives_initiative:inspect", args=[initiative.pk]
+    )
+    sent = 0
+    for member in members:
+        profile = UserProfile.get_for_user(member)
+        if not profile.submitted_notifications:
+            continue  # the member turned these e-mails off in their account
+        with translation.override(profile.get_preferred_language()):
+            sent += _send(
+                "initiatives/email/council_review_subject.txt",
+                "initiatives/email/council_review.txt",
+                {
+                    "initiative": initiative,
+                    "member": member,
+                    "task": task,
+                    "url": url,
+                    "dashboard_url": get_admin_base_url()
+                    + reverse("wagtailadmin_home"),
+                },
+                [member.email],
+            )
+    return sent

@@ -1,0 +1,38 @@
+"""Who may do what with initiatives (called from home.roles.ensure_roles).
+
+- Moderators screen initiatives: view, enter (paper/phone), edit, delete spam;
+  their approval comes from the workflow's Moderation task, not from here.
+- The advisory council reads initiatives and votes through its workflow task;
+  no right to edit or publish (publishing happens at the end of the workflow).
+- Communications staff read initiatives, enter paper/phone submissions and
+  record the advocacy steps; they cannot approve (no workflow task is theirs).
+- Nobody but administrators may publish an initiative directly.
+"""
+
+from home.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS, grant
+
+STEPS = [
+    "initiatives.add_advocacystep",
+    "initiatives.change_advocacystep",
+    "initiatives.delete_advocacystep",
+    "initiatives.view_advocacystep",
+]
+
+
+def grant_roles():
+    grant(
+        MODERATORS,
+        [
+            "initiatives.view_initiative",
+            "initiatives.add_initiative",
+            "initiatives.change_initiative",
+            "initiatives.delete_initiative",
+            "initiatives.lock_initiative",
+            "initiatives.view_advocacystep",
+        ],
+    )
+    grant(ADVISORY_COUNCIL, ["initiatives.view_initiative"])
+    grant(
+        COMMUNICATIONS_STAFF,
+        ["initiatives.view_initiative", "initiatives.add_initiative", *STEPS],
+    )

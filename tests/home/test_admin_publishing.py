@@ -1,0 +1,169 @@
+"""An editor creates, previews and publishes every page type in the admin."""
+
+from wagtail.models import Page
+
+from home.models import (
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    OutreachTopicPage,
+    StandardPage,
+)
+from taxonomy.models import Municipality, Topic
+from tests.factories.home import add_translation
+from tests.home.admin_forms import body, page_form
+
+
+def add_url(model, parent):
+    return f"/admin/pages/add/home/{model._meta.model_name}/{parent.pk}/"
+
+
+def create_preview_publish(client, model, parent, data):
+    """Preview the new page, then publish it; returns the published page."""
+    url = add_url(model, parent)
+    assert client.get(url).status_code == 200
+    preview = client.post(url + "preview/", data)
+    assert preview.status_code == 200
+    assert preview.json()["is_valid"] is True
+    rendered = client.get(url + "preview/")
+    assert rendered.status_code == 200
+    assert data["title"] in rendered.content.decode()
+
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = model.objects.get(slug=data["slug"], locale=parent.locale)
+    assert page.live
+    edit_preview = client.get(f"/admin/pages/{page.pk}/edit/preview/")
+    assert edit_preview.status_code == 200
+    return page
+
+
+def assert_renders(client, page, *texts):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in texts:
+        assert text in html
+    return html
+
+
+def test_standard_page(comms_client, home_pages):
+    data = page_form(
+        "ჩვენს შესახებ", "about", lead="ჰაბი კახეთში.", body=body("ტექსტი ჰაბზე.")
+    )
+    page = create_preview_publish(comms_client, StandardPage, home_pages["ka"], data)
+    assert_renders(comms_client, page, "ჩვენს შესახებ", "ტექსტი ჰაბზე.")
+    english = add_translation(page, title="About us", lead="The hub in Kakheti.")
+    html = assert_renders(comms_client, english, "About us", "The hub in Kakheti.")
+    assert '<html lang="en">' in html
+
+
+def test_news_index_and_news_page(comms_client, home_pages):
+    index = create_preview_publish(
+        comms_client,
+        NewsIndexPage,
+        home_pages["ka"],
+        page_form("სიახლეები", "news", intro="ჰაბის სიახლეები."),
+    )
+    telavi = Municipality.objects.get(slug="telavi")
+    volunteering = Topic.objects.get(slug="volunteering")
+    data = page_form(
+        "მოხალისეობრივი ფორუმი",
+        "forum",
+        date="2026-05-01",
+        lead="ფორუმი თელავში.",
+        body=body("ფორუმის ტექსტი."),
+        topics=(volunteering.pk,),  # a tuple: posted as repeated values
+        municipality=telavi.pk,
+    )
+    page = create_preview_publish(comms_client, NewsPage, index, data)
+    assert list(page.topics.all()) == [volunteering]
+    assert_renders(comms_client, page, "მოხალისეობრივი ფორუმი", "ფორუმის ტექსტი.")
+    assert_renders(comms_client, index, "მოხალისეობრივი ფორუმი")
+
+    add_translation(index, title="News")
+    english = add_translation(page, title="Volunteering forum", lead="In Telavi.")
+    assert english.url.startswith("/en/news/")
+    assert_renders(
+        comms_client, english, "Volunteering forum", "Volunteering", "Telavi"
+    )
+
+
+def test_event_index_and_event_page(comms_client, home_pages):
+    index = create_preview_publish(
+        comms_client,
+        EventIndexPage,
+        home_pages["ka"],
+        page_form("ღონისძიებები", "events"),
+    )
+    data = page_form(
+        "საინფორმაციო შეხვედრა",
+        "meeting",
+        lead="შეხვედრა DCFTA-ზე.",
+        start="2030-03-01 11:00",
+        end="2030-03-01 13:00",
+        event_type="information_meeting",
+        municipality=Municipality.objects.get(slug="kvareli").pk,
+        venue="სათემო ცენტრი",
+        registration_url="https://example.org/register",
+        body=body("პროგრამა."),
+        topics=(Topic.objects.get(slug="dcfta").pk,),
+    )
+    page = create_preview_publish(comms_client, EventPage, index, data)
+    assert page.end > page.start
+    assert_renders(comms_client, page, "საინფორმაციო შეხვედრა", "ყვარელი", "/ics/")
+    assert_renders(comms_client, index, "საინფორმაციო შეხვედრა")
+
+    add_translation(index, title="Events")
+    english = add_translation(page, title="Information meeting", venue="Centre")
+    assert_renders(comms_client, english, "Information meeting", "Kvareli", "Centre")
+
+
+def test_outreach_topic_page(comms_client, home_pages):
+    data = page_form(
+        "ასოცირების შეთანხმება",
+        "association",
+        topic=Topic.objects.get(slug="eu-association").pk,
+        lead="მარტივად ასოცირებაზე.",
+        body=body("განმარტება."),
+    )
+    page = create_preview_publish(
+        comms_client, OutreachTopicPage, home_pages["ka"], data
+    )
+    assert_renders(comms_client, page, "ასოცირების შეთანხმება", "განმარტება.")
+    english = add_translation(page, title="The Association Agreement")
+    assert_renders(comms_client, english, "The Association Agreement")
+
+
+def test_event_end_before_start_is_a_form_error(comms_client, indexes):
+    data = page_form(
+        "შეხვედრა",
+        "bad-dates",
+        lead="შეხვედრა.",
+        start="2030-03-01 11:00",
+        end="2030-03-01 09:00",
+        event_type="training",
+        municipality=Municipality.objects.get(slug="telavi").pk,
+        body=body("პროგრამა."),
+    )
+    url = add_url(EventPage, indexes["events"]["ka"])
+    preview = comms_client.post(url + "preview/", data)
+    assert preview.status_code == 200
+    assert preview.json()["is_valid"] is False
+
+    response = comms_client.post(url, data)
+    assert response.status_code == 200
+    assert "The end cannot be before the start." in response.content.decode()
+    assert not EventPage.objects.filter(slug="bad-dates").exists()
+
+
+def test_page_type_rules(home_pages, indexes):
+    """News only under the newsroom, events only under the calendar."""
+    assert not NewsPage.can_create_at(home_pages["ka"])
+    assert NewsPage.can_create_at(indexes["news"]["ka"])
+    assert not EventPage.can_create_at(indexes["news"]["ka"])
+    assert EventPage.can_create_at(indexes["events"]["ka"])
+    assert not NewsIndexPage.can_create_at(home_pages["ka"])  # one per home
+    assert StandardPage.can_create_at(home_pages["ka"])
+    assert not StandardPage.can_create_at(Page.get_first_root_node())

@@ -1,0 +1,66 @@
+"""The demo builds and its key pages render in Georgian and English."""
+
+import pytest
+from django.core.management import call_command
+
+from home.models import EventPage, NewsPage, OutreachTopicPage
+from taxonomy.models import Municipality
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data")
+
+
+@pytest.mark.parametrize(
+    ("url", "texts"),
+    [
+        ("/", ["კახეთის რეგიონული ჰაბი", "5,000+", "~600", "სიახლეები"]),
+        ("/en/", ["Kakheti Regional Hub", "5,000+", "~600", "Latest news"]),
+        ("/about/", ["ჩვენს შესახებ", "კონრად ადენაუერის"]),
+        ("/en/about/", ["About us", "Konrad Adenauer"]),
+        ("/contact/", ["mediacentrikakheti@gmail.com", "+995 555 52 02 34"]),
+        ("/en/contact/", ["Telavi, Kakheti region"]),
+        ("/news/", ["პირველი რეგიონული მოხალისეობრივი ფორუმი"]),
+        ("/en/news/", ["first regional volunteering forum"]),
+        ("/events/", ["საინფორმაციო შეხვედრა"]),
+        ("/en/events/?when=past", ["First regional volunteering forum", "120"]),
+        ("/eu-association-agreement/", ["ხშირად დასმული კითხვები", "<details"]),
+        ("/en/dcfta/", ["Frequently asked questions", "Documents", "The DCFTA"]),
+    ],
+)
+def test_demo_pages_render(client, demo, url, texts):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for text in texts:
+        assert text in html, text
+
+
+def test_demo_content_covers_the_brief(demo):
+    news = NewsPage.objects.filter(locale__language_code="ka")
+    events = EventPage.objects.filter(locale__language_code="ka")
+    assert news.count() >= 10
+    assert events.count() >= 12
+    assert NewsPage.objects.filter(locale__language_code="en").count() == news.count()
+    assert set(events.values_list("municipality", flat=True)) == set(
+        Municipality.objects.values_list("pk", flat=True)
+    )
+    assert {"forum", "information_meeting", "network_meeting"} <= set(
+        events.values_list("event_type", flat=True)
+    )
+    assert events.filter(participants_count__isnull=False).exists()
+    assert sorted(OutreachTopicPage.objects.values_list("topic__slug", flat=True)) == [
+        "dcfta",
+        "dcfta",
+        "eu-association",
+        "eu-association",
+    ]
+
+
+def test_demo_menu_and_feeds(client, demo):
+    html = client.get("/en/").content.decode()
+    for label in ("About us", "Contact", "News", "Events", "Organizations"):
+        assert f">{label}</a>" in html
+    assert client.get("/en/feeds/news.xml").status_code == 200
+    assert client.get("/feeds/events.ics").status_code == 200

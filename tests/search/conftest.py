@@ -1,0 +1,124 @@
+"""A small bilingual corpus for the search tests: live and draft content,
+with unique marker words in private fields and drafts."""
+
+import pytest
+from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import RichText
+
+from home.models import StandardPage
+from tests.factories.directory import OrganizationFactory, translate
+from tests.factories.initiatives import accepted, in_moderation
+from tests.factories.taxonomy import municipality
+
+# Unique words that must never be found: in private fields, drafts, personal
+# data, pages behind a password.
+SECRET_CONTACT = "Zqxcontactperson"
+SECRET_NOTES = "Zqxstaffnotes"
+SECRET_DRAFT = "Zqxdraftorganization"
+SECRET_AUTHOR = "Zqxauthorname"
+SECRET_REVIEW = "Zqxunderreview"
+SECRET_PAGE_DRAFT = "Zqxdraftpage"
+SECRET_PRIVATE_PAGE = "Zqxprivatepage"
+SECRETS = [
+    SECRET_CONTACT,
+    SECRET_NOTES,
+    SECRET_DRAFT,
+    SECRET_AUTHOR,
+    SECRET_REVIEW,
+    SECRET_PAGE_DRAFT,
+    SECRET_PRIVATE_PAGE,
+]
+
+
+def standard_page(parent, title, lead="", body="", live=True):
+    paragraphs = [("paragraph", {"text": RichText(body)})] if body else []
+    page = StandardPage(title=title, lead=lead, body=paragraphs, live=live)
+    parent.add_child(instance=page)
+    if live:
+        page.save_revision().publish()
+    else:
+        page.save_revision()
+    return page
+
+
+@pytest.fixture
+def corpus(home_pages):
+    """Georgian and English content, public and not."""
+    ka, en = home_pages["ka"], home_pages["en"]
+    volunteering = standard_page(
+        ka,
+        "მოხალისეობის კვირეული თელავში",
+        lead="მოხალისეობა კახეთში იზრდება.",
+        body="<p>ახალგაზრდები მოხალისეობით ეხმარებიან თემს.</p>",
+    )
+    volunteering_en = standard_page(
+        en,
+        "Volunteering week in Telavi",
+        lead="Volunteers help their communities across Kakheti.",
+        body="<p>Young people are volunteering in Telavi.</p>",
+    )
+    capitals = standard_page(
+        ka,
+        "ᲙᲐᲮᲔᲗᲘᲡ ᲤᲔᲠᲛᲔᲠᲔᲑᲘ",
+        lead="ᲤᲔᲠᲛᲔᲠᲔᲑᲘᲡ ᲙᲐᲕᲨᲘᲠᲘ ᲛᲣᲨᲐᲝᲑᲡ ᲧᲕᲐᲠᲔᲚᲨᲘ.",
+    )
+    draft_page = standard_page(
+        ka, f"სამუშაო ვერსია {SECRET_PAGE_DRAFT}", lead=SECRET_PAGE_DRAFT, live=False
+    )
+    private_page = standard_page(
+        en, f"Board minutes {SECRET_PRIVATE_PAGE}", lead=SECRET_PRIVATE_PAGE
+    )
+    PageViewRestriction.objects.create(
+        page=private_page, restriction_type="password", password="secret"
+    )
+    private_page.save_revision().publish()
+
+    youth = OrganizationFactory(
+        name="სიღნაღის ახალგაზრდული ცენტრი",
+        description="ორგანიზაცია ხელს უწყობს ახალგაზრდების განათლებას სიღნაღში.",
+        contact_person=SECRET_CONTACT,
+        staff_notes=SECRET_NOTES,
+        municipalities=[municipality("sighnaghi")],
+    )
+    youth_en = translate(
+        youth,
+        name="Sighnaghi Youth Centre",
+        description="The organization supports the education of young people.",
+    )
+    farmers = OrganizationFactory(
+        name="ყვარლის ფერმერთა კავშირი",
+        description="ფერმერების კავშირი ყვარელში ეხმარება მევენახეებს.",
+        municipalities=[municipality("kvareli")],
+    )
+    draft_org = OrganizationFactory(
+        name=f"დრაფტი {SECRET_DRAFT}",
+        description=SECRET_DRAFT,
+        live=False,
+        municipalities=[municipality("telavi")],
+    )
+    lights = accepted(
+        title="Solar street lights for Akhmeta schools",
+        summary="Street lighting on the road to the school in Akhmeta.",
+        author_name=f"Nino {SECRET_AUTHOR}",
+        municipality=municipality("akhmeta"),
+    )
+    under_review = in_moderation(
+        title=f"Playground {SECRET_REVIEW}",
+        summary=f"A playground in Telavi {SECRET_REVIEW}",
+        author_name="Giorgi Review",
+        municipality=municipality("telavi"),
+    )
+    return {
+        "volunteering": volunteering,
+        "volunteering_en": volunteering_en,
+        "capitals": capitals,
+        "draft_page": draft_page,
+        "private_page": private_page,
+        "youth": youth,
+        "youth_en": youth_en,
+        "farmers": farmers,
+        "draft_org": draft_org,
+        "lights": lights,
+        "under_review": under_review,
+        "root": Page.get_first_root_node(),
+    }

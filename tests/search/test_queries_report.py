@@ -1,0 +1,91 @@
+"""Search promotions and the admin report of searches with no results."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import QueryOutcome
+
+pytestmark = pytest.mark.django_db
+
+REPORT_URL = "/admin/reports/searches-with-no-results/"
+
+
+def test_searches_are_counted_with_their_outcome(client, corpus):
+    for _ in range(3):
+        client.get("/search/", {"q": "Zqxnothing"})
+    client.get("/search/", {"q": "ᲗᲔᲚᲐᲕᲘ"})
+    client.get("/search/", {"q": "Zqxnothing", "page": "2"})  # not counted again
+    nothing = Query.objects.get(query_string="zqxnothing")
+    assert nothing.hits == 3
+    assert nothing.outcome.result_count == 0
+    # Mtavruli and Mkhedruli spellings are one query.
+    assert Query.objects.get(query_string="თელავი").outcome.result_count > 0
+
+
+def test_empty_and_filtered_searches_are_not_recorded(client, corpus):
+    client.get("/search/", {"q": "  "})
+    client.get("/search/", {"q": "telavi", "type": "organization"})
+    assert not QueryOutcome.objects.exists()
+
+
+def test_report_lists_unanswered_queries_most_frequent_first(
+    admin_client, client, corpus
+):
+    for q, times in (("Zqxrare", 1), ("Zqxfrequent", 4), ("telavi", 5)):
+        for _ in range(times):
+            client.get("/search/", {"q": q})
+    response = admin_client.get(REPORT_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.index("zqxfrequent") < html.index("zqxrare")
+    assert "telavi" not in html.split("zqxfrequent")[1]  # found results: not listed
+
+
+def test_report_export(admin_client, client, corpus):
+    client.get("/search/", {"q": "Zqxexport"})
+    response = admin_client.get(REPORT_URL, {"export": "csv"})
+    assert response.status_code == 200
+    assert "zqxexport" in b"".join(response.streaming_content).decode()
+
+
+def test_report_is_for_communications_staff_only(
+    comms_client, moderator, client, corpus
+):
+    assert comms_client.get(REPORT_URL).status_code == 200
+    client.force_login(moderator)
+    assert client.get(REPORT_URL).status_code in (302, 403)
+
+
+def test_promotion_is_shown_first(client, corpus):
+    query = Query.get("mokhaliseoba")
+    SearchPromotion.objects.create(
+        query=query, page=corpus["volunteering"], description="ეს გვერდი გამოადგება."
+    )
+    response = client.get("/search/", {"q": "Mokhaliseoba"})
+    html = response.content.decode()
+    assert response.context["promotions"][0].page == corpus["volunteering"]
+    assert html.index("ეს გვერდი გამოადგება.") < html.index('class="search-summary"')
+    # Not listed twice.
+    assert corpus["volunteering"].pk not in [
+        r.obj.pk for r in response.context["results"] if r.kind == "page"
+    ]
+
+
+def test_promotion_of_an_unpublished_page_is_hidden(client, corpus):
+    SearchPromotion.objects.create(query=Query.get("draft"), page=corpus["draft_page"])
+    response = client.get("/search/", {"q": "draft"})
+    assert response.context["promotions"] == []
+
+
+def test_search_page_queries_are_bounded(client, corpus, django_assert_max_num_queries):
+    from tests.factories.directory import OrganizationFactory
+
+    client.get("/search/", {"q": "ახალგაზრდები"})  # the query log row exists
+    with django_assert_max_num_queries(40) as few:
+        response = client.get("/search/", {"q": "ახალგაზრდები"})
+    assert 1 <= response.context["result_count"] < 5
+    for _ in range(15):
+        OrganizationFactory(description="ახალგაზრდების ცენტრი")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/search/", {"q": "ახალგაზრდები"})
+    assert response.context["result_count"] > 15

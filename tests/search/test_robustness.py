@@ -1,0 +1,61 @@
+"""No query, however odd, breaks the search page."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ODD_QUERIES = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "თელავი " * 1500,
+    "!!!",
+    "...,,,;;;",
+    "*",
+    '"',
+    "'",
+    '" OR 1=1 --',
+    "'; DROP TABLE wagtailcore_page; --",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "AND OR NOT",
+    "title:თელავი",
+    "{title body}: x",
+    "a* OR b^2",
+    "(((",
+    "\\",
+    "%_%",
+    "მოხალისეობა volunteering ᲗᲔᲚᲐᲕᲘ telavi",
+    "Тбилиси 東京 🙂",
+    "\u200b\u200d",
+    "\x00",
+]
+
+
+@pytest.mark.parametrize("q", ODD_QUERIES)
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_odd_queries_give_a_normal_page(client, corpus, q, prefix):
+    response = client.get(f"{prefix}/search/", {"q": q})
+    assert response.status_code == 200
+    assert "<h1>" in response.content.decode()
+
+
+def test_huge_query_is_shortened_with_a_notice(client, corpus):
+    response = client.get("/en/search/", {"q": "telavi " + "x" * 10_000})
+    assert response.status_code == 200
+    assert len(response.context["query"]) == 255
+    assert "shortened" in " ".join(map(str, response.context["notices"]))
+    assert "Volunteering week in Telavi" in response.content.decode()
+
+
+def test_mixed_script_query_finds_both_scripts(client, corpus):
+    response = client.get("/en/search/", {"q": "volunteering მოხალისეობა"})
+    titles = [r.title for r in response.context["results"]]
+    assert "Volunteering week in Telavi" in titles
+    assert "მოხალისეობის კვირეული თელავში" in titles
+
+
+def test_repeated_parameters_and_post(client, corpus):
+    response = client.get("/search/?q=a&q=b&type=news&type=page&page=1&page=x")
+    assert response.status_code == 200
+    assert client.post("/search/", {"q": "x"}).status_code in (200, 405)
