@@ -193,7 +193,13 @@ class SubmissionForm(InitiativeContentForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("The form was incomplete. Please send it again."),
+            "invalid": _("The form was incomplete. Please send it again."),
+        },
+    )
 
     class Meta(InitiativeContentForm.Meta):
         fields = [

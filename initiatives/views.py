@@ -99,13 +99,16 @@ def initiative_submit(request):
     if request.method != "POST":
         return _form_page(request, SubmissionForm())
     # A second post of the same form (double click, reload): the first one won.
-    key = request.POST.get("submission_key", "")
-    if key and Initiative.objects.filter(submission_key=_uuid_or_none(key)).exists():
+    key = _uuid_or_none(request.POST.get("submission_key"))
+    if key and Initiative.objects.filter(submission_key=key).exists():
         return redirect("initiatives:submitted")
     form = SubmissionForm(request.POST, request.FILES)
     if form.is_spam:
         return redirect("initiatives:submitted")  # tell a bot nothing
     if not form.is_valid():
+        if "submission_key" in form.errors:  # tampered with: offer a fresh one
+            form.data = form.data.copy()
+            form.data["submission_key"] = str(uuid.uuid4())
         return _form_page(request, form)
     if is_ratelimited(
         request,

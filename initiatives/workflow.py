@@ -90,7 +90,7 @@ def create_submission(
         submission_key=submission_key,
     )
     initiative.topics = list(topics)
-    initiative.attachments = [
+    files = [
         InitiativeAttachment(
             file=upload,
             # The public form stores files under random names and keeps the
@@ -101,6 +101,7 @@ def create_submission(
         )
         for upload in attachments
     ]
+    initiative.attachments = files
     try:
         with transaction.atomic():
             return CreateAction(initiative, user=user).execute(
@@ -109,7 +110,7 @@ def create_submission(
     except Exception as error:
         # Rolled back: remove the files already written, or they would stay
         # on disk without any initiative.
-        for attachment in initiative.attachments.all():
+        for attachment in files:
             if attachment.file and attachment.file._committed:
                 attachment.file.storage.delete(attachment.file.name)
         if not isinstance(error, IntegrityError):

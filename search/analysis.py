@@ -36,9 +36,12 @@ LATIN = re.compile(r"^[a-z]+$")
 # unrelated short words (ქალი "woman" must keep ქალ, not become ქა).
 MIN_STEM = 3
 
-# Postpositions fused to the noun, stripped first: თელავ-ში, თელავ-იდან,
-# ახმეტა-მდე, თელავის-თვის, სკოლის-კენ, ქალივით.
-POSTPOSITIONS = ("თვის", "კენ", "დან", "მდე", "ვით", "თან", "ში", "ზე")
+# Postpositions fused to the noun, stripped first. -თვის and -კენ follow the
+# genitive (თელავის-თვის), -ში, -ზე, -თან the dative without its -ს
+# (თელავ-ში), -დან the instrumental (თელავ-ი-დან), -მდე the adverbial
+# (თელავ-ა-მდე), -ვით the nominative (ლომი-ვით).
+AFTER_GENITIVE = ("თვის", "კენ")
+OTHER_POSTPOSITIONS = ("ივით", "დან", "მდე", "თან", "ში", "ზე")
 # Case endings after the postposition. The genitive -ის and instrumental -ით
 # of a word in -ი (თბილისი) look alike, so -ს goes first and -ი after it:
 # თბილისის -> თბილისი -> თბილის, like the nominative თბილისი -> თბილის.
@@ -86,9 +89,13 @@ def _strip(word, endings):
 def georgian_stem(word):
     """A light Georgian stem: all case, number and postposition forms of a noun
     share it (მოხალისეობა, მოხალისეობის, მოხალისეობით -> მოხალის)."""
-    word = _strip(word, POSTPOSITIONS)
-    if word.endswith("ს") and len(word) - 1 >= MIN_STEM:
-        word = word[:-1]
+    stripped = _strip(word, OTHER_POSTPOSITIONS)
+    if stripped == word:
+        word = _strip(word, AFTER_GENITIVE)
+        if word.endswith("ს") and len(word) - 1 >= MIN_STEM:
+            word = word[:-1]
+    else:
+        word = stripped
     word = _strip(word, CASE_ENDINGS)
     word = _strip(word, TRUNCATED_VOWELS)
     stripped = _strip(word, DERIVATIONS)

@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelsearch.query import And, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -68,7 +69,7 @@ CONTENT_TYPES = [
 ]
 CONTENT_TYPES_BY_SLUG = {kind.slug: kind for kind in CONTENT_TYPES}
 SINGLE_LABELS = {
-    "news": _("News"),
+    "news": pgettext_lazy("one search result", "News"),
     "event": _("Event"),
     "page": _("Page"),
     "organization": _("Organization"),
@@ -87,6 +88,7 @@ class Result:
     score: float
     language: str
     title: str = ""
+    title_html: str = ""
     url: str = ""
     date: object = None
     excerpt: str = ""
@@ -249,6 +251,7 @@ def describe(results, query, request):
     for result in results:
         obj = result.obj
         result.title = str(getattr(obj, "title", "") or obj)
+        result.title_html = excerpt(result.title, highlight, length=len(result.title))
         result.url = _url(obj, result.language, request)
         result.date = _date(obj)
         result.excerpt = excerpt(_public_text(obj), highlight)

@@ -103,7 +103,7 @@ def test_private_fields_are_not_searchable(client, organization):
     backend = get_search_backend()
     assert list(backend.search("Markerperson", Organization)) == []
     assert list(backend.search("MARKER-STAFF-NOTE", Organization)) == []
-    assert list(backend.search("მოხალისეთა", Organization)) == [organization]
+    assert organization in list(backend.search("მოხალისეთა", Organization))
     page = client.get("/organizations/?q=Markerperson")
     assert list(page.context["organizations"]) == []
     api = client.get("/api/v1/organizations/?q=private.marker@example.org")

@@ -137,8 +137,18 @@ def translate(organization, language_code="en", **fields):
     translation = organization.copy_for_translation(
         Locale.objects.get(language_code=language_code)
     )
-    if "name" not in fields and language_code == "en":
-        fields["name"] = name_parts(_sequence_of(organization))[1]
+    if language_code == "en":
+        n = _sequence_of(organization)
+        english_name = fields.setdefault("name", name_parts(n)[1])
+        # English text, so a search in one language never hits the other.
+        fields.setdefault(
+            "description",
+            f"{english_name} supports the local community and civic participation.",
+        )
+        fields.setdefault("target_groups", "young people, women, farmers")
+        fields.setdefault(
+            "address", f"{n % 40 + 1} Rustaveli St, {PLACES[n % len(PLACES)][1]}"
+        )
     for name, value in fields.items():
         setattr(translation, name, value)
     translation.live = True

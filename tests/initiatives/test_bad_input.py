@@ -204,11 +204,19 @@ def test_script_is_escaped_when_the_form_is_shown_again(client):
     assert "&quot;&gt;&lt;script&gt;" in content
 
 
-def test_a_bad_submission_key_is_an_error_not_a_crash(client, settings):
+def test_a_bad_submission_key_is_an_error_not_a_crash(client):
+    from tests.factories.initiatives import InitiativeFactory
+
+    paper = InitiativeFactory()  # entered by staff: no submission key
+    Initiative.objects.filter(pk=paper.pk).update(submission_key=None)
+
     response = client.post(SUBMIT_URL_EN, form_data(submission_key="not-a-uuid"))
 
     assert response.status_code == 200
-    assert_nothing_saved(settings)
+    content = response.content.decode()
+    assert "The form was incomplete. Please send it again." in content
+    assert 'value="not-a-uuid"' not in content  # a fresh key to send it with
+    assert Initiative.objects.count() == 1
 
 
 def test_bad_choices_are_refused(client, settings):

@@ -103,7 +103,7 @@ def test_query_json_uses_analyzed_terms(offline_backend):
     body = json.dumps(compiler.get_query(), ensure_ascii=False)
     for term in ("მოხალის", "mokhalis", "telav"):
         assert term in body
-    assert '"live"' in body  # the live filter reaches the engine
+    assert '"live_filter": true' in body  # the live filter reaches the engine
 
 
 @pytest.mark.django_db

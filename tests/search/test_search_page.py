@@ -142,3 +142,17 @@ def test_nothing_private_is_ever_shown(client, corpus):
             assert body.count(secret) == body.count(f"{secret}") and (
                 "search-result " not in body
             )
+
+
+def test_results_link_to_their_pages(client, corpus):
+    html = search(client, "street lights", language="en").content.decode()
+    assert f'href="/en/initiatives/{corpus["lights"].pk}/"' in html
+    html = search(client, "sighnaghi", language="en").content.decode()
+    assert f'href="/en/organizations/{corpus["youth_en"].slug}/"' in html
+    html = search(client, "მოხალისეობა").content.decode()
+    assert f'href="{corpus["volunteering"].url}"' in html
+
+
+def test_promoted_and_found_queries_are_safe_in_the_title(client, corpus):
+    html = search(client, "<script>x</script> telavi").content.decode()
+    assert "<script>x</script>" not in html
