@@ -304,7 +304,9 @@ def excerpt(text, highlight, length=EXCERPT_LENGTH):
     matches = [m for m in words if highlight.intersection(word_terms(fold(m.group())))]
     start = 0
     if matches and matches[0].start() > length // 3:
-        start = text.rfind(" ", 0, matches[0].start() - length // 4) + 1
+        before = matches[0].start() - length // 4
+        space = text.rfind(" ", 0, before)
+        start = space + 1 if space > 0 else before
     window = text[start : start + length]
     cut = len(text) > start + length
     if cut:
