@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import ModelChoiceField as FilterModelChoiceField
 
 from directory.forms import listed_organizations
 from taxonomy.models import Municipality, Topic
@@ -28,16 +29,31 @@ PUBLIC_STAGES = [
 PHONE = re.compile(r"^\+?[\d\s().-]{6,30}$")
 
 
+class SlugChoiceField(FilterModelChoiceField):
+    """Refuses a NUL byte before the database sees it (PostgreSQL would fail)."""
+
+    def to_python(self, value):
+        if value and "\x00" in str(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugChoiceField
+
+
 class InitiativeFilterSet(django_filters.FilterSet):
     """The filters of the public list; the data downloads use the same ones."""
 
-    municipality = django_filters.ModelChoiceFilter(
+    municipality = SlugChoiceFilter(
         label=_("Municipality"),
         to_field_name="slug",
         queryset=Municipality.objects.all(),
         empty_label=_("All municipalities"),
     )
-    topic = django_filters.ModelChoiceFilter(
+    topic = SlugChoiceFilter(
         label=_("Topic"),
         field_name="topics",
         to_field_name="slug",

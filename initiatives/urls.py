@@ -9,7 +9,7 @@ urlpatterns = [
     path("initiatives/submit/", views.initiative_submit, name="submit"),
     path("initiatives/submit/sent/", views.submitted, name="submitted"),
     path("initiatives/confirm/<str:token>/", views.confirm, name="confirm"),
-    path("initiatives/track/<str:token>/", views.track, name="track"),
+    path("initiatives/track/<slug:token>/", views.track, name="track"),
     path("initiatives/<int:pk>/", views.initiative_detail, name="detail"),
 ]
 

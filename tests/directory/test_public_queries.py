@@ -95,3 +95,18 @@ def test_api_query_count_is_constant(
     if url == "/api/v1/organizations/":
         assert response.json()["count"] == count
         assert len(response.json()["results"]) == min(count, 50)
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_logos_cost_no_query_per_card(
+    client, home_pages, django_assert_max_num_queries, count
+):
+    from tests.factories.directory import OrganizationFactory
+    from tests.factories.home import ImageFactory
+
+    for _ in range(count):
+        OrganizationFactory(logo=ImageFactory())
+    client.get("/organizations/")  # makes the renditions once
+    with django_assert_max_num_queries(MAX_PAGE_QUERIES):
+        response = client.get("/organizations/")
+    assert response.content.decode().count('class="organization-card__logo"') == count

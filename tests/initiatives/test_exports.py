@@ -69,7 +69,8 @@ def test_exports_filter_like_the_list(client):
 
 
 @pytest.mark.parametrize(
-    "query", ["language=fr", "municipality=atlantis", "status=unconfirmed"]
+    "query",
+    ["language=fr", "municipality=atlantis", "status=unconfirmed", "topic=%00"],
 )
 def test_bad_parameters_are_a_clear_400(client, query):
     for url in ("/data/initiatives.csv", "/data/initiatives.json"):

@@ -67,6 +67,8 @@ def test_filters_by_municipality_topic_and_status(client):
         "status=draft",
         "status=unconfirmed",
         "municipality=1%27%20OR%201%3D1",
+        "municipality=%00",
+        "topic=a%00b",
     ],
 )
 def test_bad_filter_values_are_explained_never_500(client, query):
