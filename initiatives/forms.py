@@ -74,6 +74,8 @@ class InitiativeFilterSet(django_filters.FilterSet):
 
 
 class MultipleFileInput(forms.ClearableFileInput):
+    """A file input that lets the citizen pick several files at once."""
+
     allow_multiple_selected = True
 
 
