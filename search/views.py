@@ -67,7 +67,8 @@ def search(request):
         page_number = 1
     search_results.describe(page.object_list, query, request)
 
-    if str(page_number) == "1" and not (kind or municipality):
+    # Count a search once: on its first page, unfiltered.
+    if request.GET.get("page") in (None, "", "1") and not (kind or municipality):
         _record(query, len(found) + len(promotions))
 
     context.update(

@@ -137,11 +137,7 @@ def test_nothing_private_is_ever_shown(client, corpus):
         for language in ("ka", "en"):
             response = search(client, secret, language=language)
             assert response.context["result_count"] == 0, secret
-            body = response.content.decode()
-            # The query itself is echoed; nothing else may carry the word.
-            assert body.count(secret) == body.count(f"{secret}") and (
-                "search-result " not in body
-            )
+            assert 'class="search-result ' not in response.content.decode()
 
 
 def test_results_link_to_their_pages(client, corpus):
