@@ -452,7 +452,8 @@ EVENTS = [
             "Municipalities, the civil sector, business, media and young "
             "activists in one room.",
         ),
-        (120, 35),
+        # The report gives no attendance figures for the forum: none invented.
+        None,
     ),
     (
         "association-agreement-meeting-gurjaani",

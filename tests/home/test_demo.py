@@ -17,7 +17,7 @@ PAGES = [
     ("/news/", ["პირველი რეგიონული მოხალისეობრივი ფორუმი"]),
     ("/en/news/", ["first regional volunteering forum"]),
     ("/events/", ["საინფორმაციო შეხვედრა"]),
-    ("/en/events/?when=past", ["First regional volunteering forum", "120"]),
+    ("/en/events/?when=past", ["First regional volunteering forum"]),
     ("/eu-association-agreement/", ["ხშირად დასმული კითხვები", "<details"]),
     ("/en/dcfta/", ["Frequently asked questions", "Documents", "The DCFTA"]),
 ]
