@@ -32,6 +32,9 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
+# Behind a reverse proxy, the request header that carries the client's address
+# (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
+ENV_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 INSTALLED_APPS = [
     "taxonomy",
@@ -225,6 +228,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Public forms are rate-limited per client address (django-ratelimit, in the
+# cache: production needs REDIS_URL so that all workers share the counters).
+INITIATIVE_SUBMIT_RATE = "5/h"
+if ENV_CLIENT_IP_HEADER:
+    RATELIMIT_IP_META_KEY = ENV_CLIENT_IP_HEADER
 
 # Demo content and printed demo logins exist only where this is True (dev).
 DEMO_DATA_ALLOWED = False
