@@ -1,5 +1,9 @@
 """A small bilingual corpus for the search tests: live and draft content,
-with unique marker words in private fields and drafts."""
+with unique marker words in private fields and drafts.
+
+Every indexed text the tests search on is set here, never left to a factory
+sequence: a sequence-made address changes with the tests that ran before.
+"""
 
 import pytest
 from wagtail.models import Page, PageViewRestriction
@@ -76,6 +80,7 @@ def corpus(home_pages):
     youth = OrganizationFactory(
         name="სიღნაღის ახალგაზრდული ცენტრი",
         description="ორგანიზაცია ხელს უწყობს ახალგაზრდების განათლებას სიღნაღში.",
+        address="სიღნაღი, რუსთაველის ქ. 3",
         contact_person=SECRET_CONTACT,
         staff_notes=SECRET_NOTES,
         municipalities=[municipality("sighnaghi")],
@@ -84,15 +89,18 @@ def corpus(home_pages):
         youth,
         name="Sighnaghi Youth Centre",
         description="The organization supports the education of young people.",
+        address="3 Rustaveli St, Sighnaghi",
     )
     farmers = OrganizationFactory(
         name="ყვარლის ფერმერთა კავშირი",
         description="ფერმერების კავშირი ყვარელში ეხმარება მევენახეებს.",
+        address="ყვარელი, ჭავჭავაძის ქ. 5",
         municipalities=[municipality("kvareli")],
     )
     draft_org = OrganizationFactory(
         name=f"დრაფტი {SECRET_DRAFT}",
         description=SECRET_DRAFT,
+        address="თელავი, ერეკლე II-ის ქ. 7",
         live=False,
         municipalities=[municipality("telavi")],
     )

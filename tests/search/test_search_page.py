@@ -31,11 +31,6 @@ def test_inflected_georgian_forms_find_each_other(client, corpus, q):
     assert "მოხალისეობის კვირეული თელავში" in titles(search(client, q))
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="Order-dependent: passes alone and with any one test folder, fails "
-    "after the whole suite (state leaking between tests, not yet found).",
-)
 def test_organization_found_by_inflected_name(client, corpus):
     found = titles(search(client, "ფერმერები ყვარელი"))
     # The page about Kakheti's farmers in Kvareli is as good a match.
