@@ -5,8 +5,15 @@ backends wrap Wagtail's own: an object that is not live (a draft, an
 initiative under review) or a page behind a view restriction is removed from
 the index instead of added, so nothing unpublished can ever be found, by the
 search page or by anyone reading the index.
+
+Editors must still find their drafts in the admin, whose page search and
+choosers call `autocomplete()` (the site's search page calls `search()`):
+autocomplete is answered from the database instead of the index.
 """
 
+from modelsearch.backends.database.fallback import (
+    DatabaseSearchBackend as FallbackSearchBackend,
+)
 from wagtail.models import Page
 
 
@@ -53,6 +60,17 @@ class PublicOnlyIndexMixin:
             super().add_items(model, public)
 
 
+class DatabaseAutocompleteMixin:
+    """Autocomplete by the words of the searchable fields in the database
+    (Wagtail's fallback backend), so the admin finds drafts too. It searches
+    only the queryset it is given: a caller that passes public objects gets
+    public objects back."""
+
+    def autocomplete(self, query, model_or_queryset, **kwargs):
+        database = FallbackSearchBackend({})
+        return database.autocomplete(query, model_or_queryset, **kwargs)
+
+
 def public_only(backend_class):
     """`backend_class` with an index that takes public objects only."""
     index_class = type(
@@ -62,7 +80,7 @@ def public_only(backend_class):
     )
     return type(
         f"PublicOnly{backend_class.__name__}",
-        (backend_class,),
+        (DatabaseAutocompleteMixin, backend_class),
         {"index_class": index_class},
     )
 

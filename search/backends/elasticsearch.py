@@ -9,7 +9,6 @@ stems a second time.
 """
 
 from modelsearch.backends.elasticsearch9 import (
-    Elasticsearch9AutocompleteQueryCompiler,
     Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
     Elasticsearch9SearchQueryCompiler,
@@ -51,7 +50,8 @@ INDEX_SETTINGS = {
 
 
 class KakhetiMapping(Elasticsearch9Mapping):
-    # Autocomplete queries fold like the index (modelsearch uses "standard").
+    # Edge n-grams fold like the index (modelsearch searches them with
+    # "standard"); autocomplete itself is answered by the database.
     edgengram_analyzer_config = {
         "analyzer": "edgengram_analyzer",
         "search_analyzer": "default_search",
@@ -62,14 +62,9 @@ class KakhetiSearchQueryCompiler(Elasticsearch9SearchQueryCompiler):
     mapping_class = KakhetiMapping
 
 
-class KakhetiAutocompleteQueryCompiler(Elasticsearch9AutocompleteQueryCompiler):
-    mapping_class = KakhetiMapping
-
-
 class KakhetiElasticsearchBackend(Elasticsearch9SearchBackend):
     mapping_class = KakhetiMapping
     query_compiler_class = KakhetiSearchQueryCompiler
-    autocomplete_query_compiler_class = KakhetiAutocompleteQueryCompiler
 
     def __init__(self, params):
         params = dict(params)

@@ -141,6 +141,16 @@ def test_search_page_is_friendly_when_the_engine_fails(
 
 
 @pytest.mark.django_db
+def test_admin_search_works_when_the_engine_is_down(
+    admin_client, settings, home_pages, closed_port
+):
+    settings.WAGTAILSEARCH_BACKENDS = es_settings(f"http://127.0.0.1:{closed_port}")
+    response = admin_client.get("/admin/pages/search/", {"q": "Kakheti"})
+    assert response.status_code == 200
+    assert home_pages["en"].pk in {page.pk for page in response.context["object_list"]}
+
+
+@pytest.mark.django_db
 def test_update_search_index_reports_an_unreachable_engine(settings, closed_port):
     url = f"http://127.0.0.1:{closed_port}"
     settings.WAGTAILSEARCH_BACKENDS = es_settings(url)
