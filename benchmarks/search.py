@@ -71,9 +71,9 @@ def build(rng):
     from wagtail.models import Locale
 
     from directory.models import Organization
+    from home.factories import home_pages
     from home.models import NewsIndexPage, NewsPage
     from taxonomy.models import Municipality
-    from tests.factories.home import home_pages
 
     if Organization.objects.count() >= ORGANIZATIONS:
         return

@@ -5,8 +5,6 @@ field cannot appear unless someone adds it to that one list.
 """
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -19,9 +17,9 @@ from rest_framework import exceptions, serializers, viewsets
 from rest_framework.pagination import PageNumberPagination
 from wagtail.models import Locale
 
-from directory.forms import OrganizationFilterSet, listed_organizations
+from directory.forms import PublicOrganizationFilterSet
 from directory.models import Organization
-from directory.public_fields import PUBLIC_FIELDS, public_organizations
+from directory.public_fields import PUBLIC_FIELDS
 from taxonomy.models import Municipality, Topic
 
 LANGUAGE_PARAMETER = OpenApiParameter(
@@ -42,13 +40,6 @@ def requested_locale(request):
     if locale is None:
         raise exceptions.ValidationError({"language": [f"Unknown language {code!r}."]})
     return locale
-
-
-def detail_url(organization, request=None):
-    """The organization's public page, in its own language."""
-    with translation.override(organization.locale.language_code):
-        url = reverse("directory:detail", kwargs={"slug": organization.slug})
-    return request.build_absolute_uri(url) if request else url
 
 
 class MunicipalitySerializer(serializers.ModelSerializer):
@@ -87,7 +78,9 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, organization):
-        return detail_url(organization, self.context.get("request"))
+        request = self.context.get("request")
+        url = organization.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
 
 
 class OrganizationPagination(PageNumberPagination):
@@ -114,13 +107,13 @@ class OrganizationPagination(PageNumberPagination):
         ],
     ),
 )
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganizationAPIViewSet(viewsets.ReadOnlyModelViewSet):
     """Live organizations of the directory, filtered like the directory page."""
 
     serializer_class = OrganizationSerializer
     pagination_class = OrganizationPagination
     filter_backends = [DjangoFilterBackend]
-    filterset_class = OrganizationFilterSet
+    filterset_class = PublicOrganizationFilterSet
     lookup_url_kwarg = "id"
     lookup_value_regex = "[^/]+"
 
@@ -129,7 +122,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
             # Schema generation (also run by `check --deploy`, possibly before
             # any migration): the model is all it needs, not the database.
             return Organization.objects.none()
-        return listed_organizations(requested_locale(self.request))
+        return Organization.objects.listed(requested_locale(self.request))
 
     def get_object(self):
         lookup = self.kwargs["id"]
@@ -140,7 +133,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
                 .first()
             )
             found = (
-                public_organizations(Locale.objects.get(pk=locale_id))
+                Organization.objects.public(Locale.objects.get(pk=locale_id))
                 .filter(pk=lookup)
                 .first()
                 if locale_id

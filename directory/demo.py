@@ -14,7 +14,7 @@ from directory.models import Organization
 COUNT = 48
 
 # Per kind of organization: legal form, target groups and a description, in
-# Georgian and English. Kinds follow tests.factories.directory.KINDS.
+# Georgian and English. Kinds follow directory.factories.KINDS.
 PROFILES = {
     "youth": (
         Organization.LegalForm.NNLE,
@@ -118,7 +118,7 @@ STREETS = [
     ("ნინოშვილის", "Ninoshvili"),
     ("თამარ მეფის", "Queen Tamar"),
 ]
-# Telephone area codes, in the order of tests.factories.directory.PLACES.
+# Telephone area codes, in the order of directory.factories.PLACES.
 AREA_CODES = ["350", "353", "355", "356", "354", "352", "349", "351"]
 CHAIRS = ["ნინო კაპანაძე", "დავით ბერიძე", "თამარ ლომიძე", "ლევან გოგიჩაიშვილი"]
 # Extra fields of work, so filters find organizations beyond their main topic.
@@ -127,7 +127,7 @@ SECOND_TOPICS = ["eu-association", "local-self-government", "time-bank", "health
 
 def organization_values(i, today):
     """The fields of demo organization number i (0-based)."""
-    from tests.factories.directory import PLACES, TOWNS, name_parts
+    from directory.factories import PLACES, TOWNS, name_parts
 
     # Each municipality gets six different kinds of organization.
     place = i % len(PLACES)
@@ -188,7 +188,7 @@ def organization_values(i, today):
 
 
 def build():
-    from tests.factories.directory import OrganizationFactory, translate
+    from directory.factories import OrganizationFactory, translate
 
     if Organization.objects.filter(is_sample=True).exists():
         return

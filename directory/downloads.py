@@ -4,24 +4,15 @@ Filtered like the directory page (same query parameters, same FilterSet),
 built from the API's serializer, so the three files and the API agree.
 """
 
-import csv
-import io
-import json
-import re
-
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from openpyxl import Workbook
 from rest_framework.exceptions import ValidationError
 
 from directory.api import OrganizationSerializer, requested_locale
-from directory.forms import OrganizationFilterSet, listed_organizations
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Spreadsheets run a cell starting with =, @, + or - as a formula ("CSV
-# injection"); a phone number such as "+995 555 52 02 34" is left alone.
-FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s()]+$))")
+from directory.forms import PublicOrganizationFilterSet
+from directory.models import Organization
+from hub import tabular
 
 
 def exported(request):
@@ -32,8 +23,8 @@ def exported(request):
         return None, HttpResponseBadRequest(
             _("Unknown language."), content_type="text/plain; charset=utf-8"
         )
-    filterset = OrganizationFilterSet(
-        request.GET, queryset=listed_organizations(locale)
+    filterset = PublicOrganizationFilterSet(
+        request.GET, queryset=Organization.objects.listed(locale)
     )
     if not filterset.is_valid():
         lines = [_("The filters could not be applied:")]
@@ -55,21 +46,10 @@ def flat_row(item):
     for value in item.values():
         if isinstance(value, list):
             value = "; ".join(entry[name_key] for entry in value)
-        elif value is None:
-            value = ""
         elif isinstance(value, bool):
             value = "yes" if value else "no"
-        else:
-            value = str(value)
-        if FORMULA.match(value):
-            value = "'" + value
         row.append(value)
     return row
-
-
-def attachment(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
@@ -77,13 +57,11 @@ def organizations_csv(request):
     items, error = exported(request)
     if error:
         return error
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # lets spreadsheet programs read UTF-8 Georgian
-    writer = csv.writer(buffer)
-    writer.writerow(OrganizationSerializer.Meta.fields)
-    writer.writerows(flat_row(item) for item in items)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return attachment(response, "organizations.csv")
+    return tabular.csv_response(
+        "organizations.csv",
+        OrganizationSerializer.Meta.fields,
+        (flat_row(item) for item in items),
+    )
 
 
 @require_GET
@@ -91,11 +69,7 @@ def organizations_json(request):
     items, error = exported(request)
     if error:
         return error
-    response = HttpResponse(
-        json.dumps(items, ensure_ascii=False, indent=1, default=str),
-        content_type="application/json; charset=utf-8",
-    )
-    return attachment(response, "organizations.json")
+    return tabular.json_response("organizations.json", items)
 
 
 @require_GET
@@ -103,12 +77,9 @@ def organizations_xlsx(request):
     items, error = exported(request)
     if error:
         return error
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Organizations"))
-    sheet.append(OrganizationSerializer.Meta.fields)
-    for item in items:
-        sheet.append(flat_row(item))
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
-    return attachment(response, "organizations.xlsx")
+    return tabular.xlsx_response(
+        "organizations.xlsx",
+        _("Organizations"),
+        OrganizationSerializer.Meta.fields,
+        (flat_row(item) for item in items),
+    )

@@ -1,6 +1,6 @@
 """The public side's forms: the directory's filters and the proposal form.
 
-The same `OrganizationFilterSet` filters the directory page, the downloads
+The same `PublicOrganizationFilterSet` filters the directory page, the downloads
 and the API, so "filtered like the page" holds by construction.
 """
 
@@ -21,9 +21,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from directory.models import Organization
-from directory.public_fields import public_organizations
-from search.analysis import query_terms
-from search.results import build_query
+from hub.analysis import build_query, query_terms
 from taxonomy.models import Municipality, Topic
 
 logger = logging.getLogger(__name__)
@@ -32,25 +30,6 @@ logger = logging.getLogger(__name__)
 # whole words (or word prefixes), but a visitor may type any part of a
 # Georgian word, e.g. "მოხალისე" for "მოხალისეთა".
 PARTIAL_MATCH_FIELDS = ["name", "description", "target_groups", "address"]
-
-
-def listed_organizations(locale=None):
-    """The organizations a visitor sees in a language, as a queryset.
-
-    The live rows of that locale, plus, for any other language than the
-    default (Georgian), the live Georgian rows that have no live translation
-    yet: an English visitor still finds every organization.
-    """
-    locale = locale or Locale.get_active()
-    listed = public_organizations(locale)
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return listed
-    translated = Organization.objects.filter(locale=locale, live=True).values(
-        "translation_key"
-    )
-    untranslated = public_organizations(default).exclude(translation_key__in=translated)
-    return listed | untranslated
 
 
 def matching_pks(query):
@@ -73,7 +52,7 @@ def matching_pks(query):
         return []
 
 
-class OrganizationFilterSet(django_filters.FilterSet):
+class PublicOrganizationFilterSet(django_filters.FilterSet):
     """Text search and the three filters of the directory page."""
 
     q = django_filters.CharFilter(

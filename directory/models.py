@@ -3,13 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
@@ -18,12 +20,10 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.history import (
-    EXCLUDED_FROM_HISTORY,
-    OrganizationSnapshot,
-    is_bookkeeping_save,
-)
-from search.analysis import index_text
+from directory.history import OrganizationSnapshot
+from directory.public_fields import PRIVATE_FIELDS
+from hub.analysis import index_text
+from hub.history import WAGTAIL_BOOKKEEPING_COLUMNS, TruthfulHistoryMixin
 
 # The oldest Georgian civil-society organizations date from the 1990s; 1900
 # only keeps typos such as 199 or 20015 out.
@@ -34,7 +34,40 @@ identification_code_validator = RegexValidator(
 )
 
 
+class OrganizationQuerySet(models.QuerySet):
+    """What the public may see of the directory, in one place."""
+
+    def public(self, locale=None):
+        """Live organizations of a locale (the active one by default), ready
+        to list: relations fetched up front so a listing costs a constant
+        number of queries; private columns not even loaded."""
+        locale = locale or Locale.get_active()
+        return (
+            self.filter(live=True, locale=locale)
+            .select_related("locale", "logo")
+            .prefetch_related("municipalities", "fields_of_work")
+            .defer(*PRIVATE_FIELDS)
+            .order_by("name", "pk")
+        )
+
+    def listed(self, locale=None):
+        """The organizations a visitor sees in a language.
+
+        The public rows of that locale, plus, for any other language than the
+        default (Georgian), the live Georgian rows that have no live
+        translation yet: an English visitor still finds every organization.
+        """
+        locale = locale or Locale.get_active()
+        listed = self.public(locale)
+        default = Locale.get_default()
+        if locale.pk == default.pk:
+            return listed
+        translated = self.filter(locale=locale, live=True).values("translation_key")
+        return listed | self.public(default).exclude(translation_key__in=translated)
+
+
 class Organization(
+    TruthfulHistoryMixin,
     TranslatableMixin,
     DraftStateMixin,
     LockableMixin,
@@ -224,9 +257,11 @@ class Organization(
         SynchronizedField("staff_notes", overridable=False),
     ]
 
+    objects = OrganizationQuerySet.as_manager()
+
     history = HistoricalRecords(
         bases=[OrganizationSnapshot],
-        excluded_fields=EXCLUDED_FROM_HISTORY,
+        excluded_fields=WAGTAIL_BOOKKEEPING_COLUMNS,
         verbose_name=_("organization history"),
     )
 
@@ -269,22 +304,16 @@ class Organization(
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        # A save of bookkeeping fields only (save_revision on a live record,
-        # locking) carries unpublished draft values in memory: no history row.
-        if is_bookkeeping_save(kwargs.get("update_fields")):
-            self.skip_history_when_saving = True
-            try:
-                return super().save(*args, **kwargs)
-            finally:
-                del self.skip_history_when_saving
-        return super().save(*args, **kwargs)
+    def get_absolute_url(self):
+        """The public page, in the organization's own language."""
+        with translation.override(self.locale.language_code):
+            return reverse("directory:detail", kwargs={"slug": self.slug})
 
     def get_preview_template(self, request, mode_name):
         return "directory/organization_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        # The public page's template, without the linked news/events/initiatives.
+        # The public page's own template, as the public will see it.
         context = super().get_preview_context(request, mode_name)
         context["organization"] = self
         return context

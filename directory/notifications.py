@@ -6,21 +6,14 @@ write to the senders of the proposals made since the previous publish, so a
 later edit by staff (or an import) does not write to them again.
 """
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.signals import published
 
-from directory.api import detail_url
 from directory.forms import PROPOSAL_MARK
 from directory.models import Organization
-
-logger = logging.getLogger(__name__)
+from hub import mail
 
 
 def proposers_since_last_publish(organization, revision):
@@ -52,16 +45,13 @@ def notify_proposers(sender, instance, revision=None, **kwargs):
 
 def send_published_email(organization, email):
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override(organization.locale.language_code):
-        context = {
+    mail.send(
+        "directory/emails/published_subject.txt",
+        "directory/emails/published_body.txt",
+        {
             "organization": organization,
-            "url": base_url + detail_url(organization),
-        }
-        subject = render_to_string(
-            "directory/emails/published_subject.txt", context
-        ).strip()
-        body = render_to_string("directory/emails/published_body.txt", context)
-    try:
-        send_mail(subject, body, None, [email])
-    except Exception:  # publishing must not fail because a mail server is down
-        logger.exception("Could not notify the proposer of %s", organization.pk)
+            "url": base_url + organization.get_absolute_url(),
+        },
+        [email],
+        language=organization.locale.language_code,
+    )

@@ -1,18 +1,21 @@
-"""Who may manage organizations (called from home.roles.ensure_roles).
+"""Who may manage organizations.
 
 Communications staff and moderators keep the directory: they add, edit,
 publish, lock and delete organizations and translate them. The advisory
 council has no rights here.
 """
 
-from home.roles import COMMUNICATIONS_STAFF, MODERATORS, grant
+from hub.roles import COMMUNICATIONS_STAFF, MODERATORS, Grant
 
-ORGANIZATION_PERMISSIONS = [
-    f"directory.{action}_organization"
-    for action in ("view", "add", "change", "delete", "publish", "lock", "unlock")
-] + ["wagtail_localize.submit_translation"]
+ORGANIZATIONS = Grant(
+    permissions=(
+        *(
+            f"directory.{action}_organization"
+            for action in ("view", "add", "change", "delete", "publish", "lock")
+        ),
+        "directory.unlock_organization",
+        "wagtail_localize.submit_translation",
+    )
+)
 
-
-def grant_roles():
-    for role in (COMMUNICATIONS_STAFF, MODERATORS):
-        grant(role, ORGANIZATION_PERMISSIONS)
+GRANTS = {COMMUNICATIONS_STAFF: ORGANIZATIONS, MODERATORS: ORGANIZATIONS}

@@ -22,7 +22,7 @@ from directory.models import (
     Organization,
     identification_code_validator,
 )
-from directory.public_fields import PUBLIC_FIELDS, public_organizations
+from directory.public_fields import PUBLIC_FIELDS
 from taxonomy.models import Municipality, Topic
 
 SEPARATOR = ";"  # between the slugs of municipalities and fields of work
@@ -91,10 +91,10 @@ def _locale(code):
 
 def export_rows():
     """The live Georgian organizations with their live English translations."""
-    organizations = list(public_organizations(_locale("ka")))
+    organizations = list(Organization.objects.public(_locale("ka")))
     english = {
         o.translation_key: o
-        for o in public_organizations(_locale("en")).filter(
+        for o in Organization.objects.public(_locale("en")).filter(
             translation_key__in=[o.translation_key for o in organizations]
         )
     }

@@ -18,7 +18,7 @@ urlpatterns = [
 
 router = SimpleRouter()
 router.register(
-    "organizations", api.OrganizationViewSet, basename="directory_api_organization"
+    "organizations", api.OrganizationAPIViewSet, basename="directory_api_organization"
 )
 
 neutral_urlpatterns = [

@@ -1,7 +1,6 @@
 """The public directory: listing, detail, the proposal form, the open-data page."""
 
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
@@ -12,11 +11,9 @@ from django_ratelimit.decorators import ratelimit
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from directory.forms import OrganizationFilterSet, ProposalForm, listed_organizations
+from directory.forms import ProposalForm, PublicOrganizationFilterSet
 from directory.models import Organization
-from directory.public_fields import public_organizations
-from home.models import EventPage, NewsPage
-from initiatives.models import Initiative
+from hub.pagination import paginate, query_string_without_page
 from taxonomy.models import Municipality
 
 PAGE_SIZE = 20
@@ -54,16 +51,10 @@ def with_logo_renditions(organizations):
 
 
 def organization_index(request):
-    listed = listed_organizations()
-    filterset = OrganizationFilterSet(request.GET or None, queryset=listed)
+    listed = Organization.objects.listed()
+    filterset = PublicOrganizationFilterSet(request.GET or None, queryset=listed)
     organizations = filterset.qs if filterset.is_bound else listed
-    paginator = Paginator(with_logo_renditions(organizations), PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(_("There is no such page of the directory.")) from error
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = paginate(request, with_logo_renditions(organizations), PAGE_SIZE)
     return TemplateResponse(
         request,
         "directory/organization_index.html",
@@ -74,19 +65,19 @@ def organization_index(request):
             "organizations": page.object_list,
             "municipalities": municipality_counts(listed),
             "selected_municipality": request.GET.get("municipality", ""),
-            "query_string": query.urlencode(),
+            "query_string": query_string_without_page(request),
         },
     )
 
 
 def organization_detail(request, slug):
     locale = Locale.get_active()
-    organization = listed_organizations(locale).filter(slug=slug).first()
+    organization = Organization.objects.listed(locale).filter(slug=slug).first()
     if organization is None:
         # A slug of another language: go to this language's version of it.
         other = Organization.objects.filter(live=True, slug=slug).first()
         translation = (
-            public_organizations(locale)
+            Organization.objects.public(locale)
             .filter(translation_key=other.translation_key)
             .first()
             if other
@@ -95,61 +86,17 @@ def organization_detail(request, slug):
         if translation is None:
             raise Http404(_("This organization is not in the directory."))
         return redirect("directory:detail", slug=translation.slug)
+    # News, events and initiatives about it come from the apps built on the
+    # directory, through their template tags (directory/organization_detail.html).
     return TemplateResponse(
-        request,
-        "directory/organization_detail.html",
-        {
-            "organization": organization,
-            "news": linked_pages(NewsPage, organization, locale, "-date"),
-            "events": linked_pages(EventPage, organization, locale, "-start"),
-            "initiatives": linked_initiatives(organization),
-        },
-    )
-
-
-def linked_pages(model, organization, locale, order, limit=10):
-    """Live, public pages of `model` that name the organization.
-
-    A page may name the organization's row in any language, and a page may
-    be translated: we match by translation keys on both sides and show each
-    page once, in the visitor's language when it is translated. Two queries.
-    """
-    named = model.objects.filter(
-        organizations__translation_key=organization.translation_key
-    ).values("translation_key")
-    pages = (
-        model.objects.live()
-        .public()
-        .filter(translation_key__in=named)
-        .select_related("locale")
-        .order_by(order, "pk")
-    )
-    chosen = {}
-    for page in pages:
-        key = page.translation_key
-        if key not in chosen or page.locale_id == locale.pk:
-            chosen[key] = page
-    ordered = [page for page in pages if chosen.get(page.translation_key) is page]
-    return ordered[:limit]
-
-
-def linked_initiatives(organization):
-    """Published initiatives supported by the organization, in any language."""
-    return (
-        Initiative.objects.filter(
-            live=True,
-            supporting_organization__translation_key=organization.translation_key,
-        )
-        .select_related("municipality")
-        .only("pk", "title", "summary", "municipality", "stage", "language")
-        .order_by("-first_published_at", "-pk")
+        request, "directory/organization_detail.html", {"organization": organization}
     )
 
 
 @ratelimit(key="ip", rate=PROPOSAL_RATE, method="POST", block=False)
 def organization_proposal(request):
     organizations = (
-        listed_organizations()
+        Organization.objects.listed()
         .select_related(None)
         .prefetch_related(None)
         .only("pk", "name")
@@ -192,7 +139,9 @@ def organization_proposal(request):
 def proposal_initial(request):
     """Pre-fill a correction when the link names the organization (?organization=)."""
     slug = request.GET.get("organization", "")
-    organization = listed_organizations().filter(slug=slug).first() if slug else None
+    organization = (
+        Organization.objects.listed().filter(slug=slug).first() if slug else None
+    )
     if organization is None:
         return {}
     initial = {

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taxonomy.models import Municipality, Topic
 
 
-class SlugChoiceField(forms.ModelChoiceField):
+class TermChoiceField(forms.ModelChoiceField):
     """A taxonomy term chosen by its slug, labelled in the active language."""
 
     def label_from_instance(self, obj):
@@ -18,7 +18,7 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class ListingFilterForm(forms.Form):
-    topic = SlugChoiceField(
+    topic = TermChoiceField(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
@@ -26,7 +26,7 @@ class ListingFilterForm(forms.Form):
         empty_label=_("All topics"),
         error_messages={"invalid_choice": _("There is no such topic.")},
     )
-    municipality = SlugChoiceField(
+    municipality = TermChoiceField(
         label=_("Municipality"),
         queryset=Municipality.objects.all(),
         to_field_name="slug",

@@ -1,5 +1,6 @@
-"""Links from pages to the directory's organizations, in the visitor's language."""
+"""Links between pages and the directory's organizations, in the visitor's language."""
 
+from django.utils.translation import get_language
 from wagtail.models import Locale
 
 
@@ -22,3 +23,30 @@ def linked_organizations(page):
             live=True,
         ).order_by("name")
     )
+
+
+def pages_naming(model, organization, order, limit=10):
+    """Live, public pages of `model` that name the organization.
+
+    A page may name the organization's row in any language, and a page may
+    be translated: we match by translation keys on both sides and show each
+    page once, in the visitor's language when it is translated. Two queries.
+    """
+    language = get_language()
+    named = model.objects.filter(
+        organizations__translation_key=organization.translation_key
+    ).values("translation_key")
+    pages = (
+        model.objects.live()
+        .public()
+        .filter(translation_key__in=named)
+        .select_related("locale")
+        .order_by(order, "pk")
+    )
+    chosen = {}
+    for page in pages:
+        key = page.translation_key
+        if key not in chosen or page.locale.language_code == language:
+            chosen[key] = page
+    ordered = [page for page in pages if chosen.get(page.translation_key) is page]
+    return ordered[:limit]

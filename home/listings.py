@@ -4,10 +4,7 @@ Every listing fetches its related rows up front (municipality, topics, the card
 image and its rendition), so the number of queries does not grow with items.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Prefetch
-from django.http import Http404
-from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 CARD_RENDITION = "fill-640x360"
@@ -18,16 +15,6 @@ def with_card_data(queryset):
     return queryset.select_related("municipality").prefetch_related(
         "topics", Prefetch("image", queryset=images)
     )
-
-
-def paginate(request, items, per_page):
-    """The requested page of `items`; a page number that is not one is a 404."""
-    paginator = Paginator(items, per_page)
-    number = request.GET.get("page") or 1
-    try:
-        return paginator.page(number)
-    except (PageNotAnInteger, EmptyPage):
-        raise Http404(_("There is no such page of results.")) from None
 
 
 def stream_text(value):

@@ -1,6 +1,6 @@
 """Demo initiatives in every state, in Georgian and English.
 
-Built through the real workflow (tests.factories.initiatives), so that logging
+Built through the real workflow (initiatives.factories), so that logging
 in as `moderator` or `council1` shows work waiting on the dashboard. The
 stories are illustrative, not facts from the hub's report.
 """
@@ -10,7 +10,7 @@ import datetime
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from home.roles import ADVISORY_COUNCIL, MODERATORS
+from hub.roles import ADVISORY_COUNCIL, MODERATORS
 
 INITIATIVES = {
     "lights": dict(
@@ -127,8 +127,8 @@ INITIATIVES = {
 
 
 def submit(key, **overrides):
-    from tests.factories import initiatives as factories
-    from tests.factories.taxonomy import municipality, topic
+    from initiatives import factories
+    from taxonomy.factories import municipality, topic
 
     data = {**INITIATIVES[key], **overrides}
     return factories.InitiativeFactory(
@@ -159,9 +159,8 @@ def age(initiative, days):
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 def build():
     # Demo e-mails (to made-up authors) are kept in memory, never sent.
-    from initiatives import workflow
+    from initiatives import factories, workflow
     from initiatives.models import CouncilVoteTask
-    from tests.factories import initiatives as factories
 
     moderator = factories.staff_user(MODERATORS, "moderator")
     council = [factories.staff_user(ADVISORY_COUNCIL, f"council{n}") for n in (1, 2, 3)]

@@ -4,23 +4,16 @@ Filtered like the public list (same FilterSet). The author appears only as
 they chose to be shown; no e-mail, phone or private name ever leaves here.
 """
 
-import csv
-import io
-import json
-import re
-
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
-from django.urls import reverse
+from django.http import HttpResponseBadRequest
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import workflow
-from .forms import InitiativeFilterSet
+from hub import tabular
 
-# Spreadsheets run a cell starting with =, @, +, - as a formula ("CSV injection").
-FORMULA = re.compile(r"^[=@+\-\t\r]")
+from .forms import PublicInitiativeFilterSet
+from .models import Initiative
 
 COLUMNS = [
     "id",
@@ -53,9 +46,7 @@ def public_record(initiative, request):
     organization = initiative.supporting_organization
     return {
         "id": initiative.pk,
-        "url": request.build_absolute_uri(
-            reverse("initiatives:detail", kwargs={"pk": initiative.pk})
-        ),
+        "url": request.build_absolute_uri(initiative.get_absolute_url()),
         "language": initiative.language,
         "title": initiative.title,
         "summary": initiative.summary,
@@ -72,7 +63,7 @@ def public_record(initiative, request):
         "submitted_on": _date(initiative.submitted_at),
         "accepted_on": _date(initiative.first_published_at),
         "stage_changed_on": _date(initiative.stage_changed_at),
-        "author": str(workflow.public_author_name(initiative)),
+        "author": str(initiative.public_author),
         "advocacy_steps": [
             {
                 "date": step.date.isoformat(),
@@ -96,8 +87,8 @@ def exported(request):
             _("Unknown language."), content_type="text/plain; charset=utf-8"
         )
     with translation.override(language):
-        filterset = InitiativeFilterSet(
-            request.GET, queryset=workflow.public_initiatives()
+        filterset = PublicInitiativeFilterSet(
+            request.GET, queryset=Initiative.objects.public()
         )
         if not filterset.is_valid():
             lines = [_("The filters could not be applied:")]
@@ -110,20 +101,15 @@ def exported(request):
 
 
 def _cell(value):
+    """A record's value as one spreadsheet cell (steps one per line)."""
     if isinstance(value, list):
-        value = "\n".join(
+        return "\n".join(
             " — ".join(filter(None, [step["date"], step["label"], step["text"]]))
             if isinstance(step, dict)
             else step
             for step in value
         )
-    value = "" if value is None else str(value)
-    return "'" + value if FORMULA.match(value) else value
-
-
-def _attachment(response, filename):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return value
 
 
 @require_GET
@@ -131,14 +117,11 @@ def initiatives_csv(request):
     records, error = exported(request)
     if error:
         return error
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # lets spreadsheet programs read UTF-8 Georgian
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for record in records:
-        writer.writerow(_cell(record[column]) for column in COLUMNS)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    return _attachment(response, "initiatives.csv")
+    return tabular.csv_response(
+        "initiatives.csv",
+        COLUMNS,
+        ([_cell(record[column]) for column in COLUMNS] for record in records),
+    )
 
 
 @require_GET
@@ -146,8 +129,4 @@ def initiatives_json(request):
     records, error = exported(request)
     if error:
         return error
-    response = HttpResponse(
-        json.dumps(records, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    return _attachment(response, "initiatives.json")
+    return tabular.json_response("initiatives.json", records)

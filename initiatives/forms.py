@@ -7,9 +7,8 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField as FilterModelChoiceField
 
-from directory.forms import listed_organizations
+from directory.models import Organization
 from taxonomy.models import Municipality, Topic
 
 from . import uploads
@@ -29,31 +28,16 @@ PUBLIC_STAGES = [
 PHONE = re.compile(r"^\+?[\d\s().-]{6,30}$")
 
 
-class SlugChoiceField(FilterModelChoiceField):
-    """Refuses a NUL byte before the database sees it (PostgreSQL would fail)."""
-
-    def to_python(self, value):
-        if value and "\x00" in str(value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = SlugChoiceField
-
-
-class InitiativeFilterSet(django_filters.FilterSet):
+class PublicInitiativeFilterSet(django_filters.FilterSet):
     """The filters of the public list; the data downloads use the same ones."""
 
-    municipality = SlugChoiceFilter(
+    municipality = django_filters.ModelChoiceFilter(
         label=_("Municipality"),
         to_field_name="slug",
         queryset=Municipality.objects.all(),
         empty_label=_("All municipalities"),
     )
-    topic = SlugChoiceFilter(
+    topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="topics",
         to_field_name="slug",
@@ -182,7 +166,7 @@ class InitiativeContentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["supporting_organization"].queryset = (
-            listed_organizations().select_related(None).prefetch_related(None)
+            Organization.objects.listed().select_related(None).prefetch_related(None)
         )
         self.fields["municipality"].empty_label = _("Choose the municipality")
 

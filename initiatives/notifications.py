@@ -6,18 +6,14 @@ with the private tracking link. Custom tasks get no Wagtail e-mails at all,
 so council members are notified here when a review reaches them.
 """
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.admin.utils import get_admin_base_url
 from wagtail.users.models import UserProfile
 
-logger = logging.getLogger(__name__)
+from hub import mail
 
 #: Events an author is told about; each has a paragraph in author_update.txt.
 AUTHOR_EVENTS = (
@@ -43,17 +39,6 @@ def tracking_url(initiative):
     return get_admin_base_url() + path
 
 
-def _send(subject_template, body_template, context, recipients):
-    subject = " ".join(render_to_string(subject_template, context).split())
-    body = render_to_string(body_template, context).strip()
-    try:
-        send_mail(subject, body, None, recipients)
-    except Exception:  # a mail outage must not undo a moderator's decision
-        logger.exception("Could not send %s to %s", subject_template, recipients)
-        return False
-    return True
-
-
 def notify_author(initiative, event, **extra):
     """E-mail the author about `event` (one of AUTHOR_EVENTS)."""
     assert event in AUTHOR_EVENTS, event
@@ -64,13 +49,13 @@ def notify_author(initiative, event, **extra):
         "site_name": settings.WAGTAIL_SITE_NAME,
         **extra,
     }
-    with translation.override(initiative.language):
-        return _send(
-            "initiatives/email/author_update_subject.txt",
-            "initiatives/email/author_update.txt",
-            context,
-            [initiative.author_email],
-        )
+    return mail.send(
+        "initiatives/email/author_update_subject.txt",
+        "initiatives/email/author_update.txt",
+        context,
+        [initiative.author_email],
+        language=initiative.language,
+    )
 
 
 def notify_council(task_state, task):
@@ -89,18 +74,17 @@ def notify_council(task_state, task):
         profile = UserProfile.get_for_user(member)
         if not profile.submitted_notifications:
             continue  # the member turned these e-mails off in their account
-        with translation.override(profile.get_preferred_language()):
-            sent += _send(
-                "initiatives/email/council_review_subject.txt",
-                "initiatives/email/council_review.txt",
-                {
-                    "initiative": initiative,
-                    "member": member,
-                    "task": task,
-                    "url": url,
-                    "dashboard_url": get_admin_base_url()
-                    + reverse("wagtailadmin_home"),
-                },
-                [member.email],
-            )
+        sent += mail.send(
+            "initiatives/email/council_review_subject.txt",
+            "initiatives/email/council_review.txt",
+            {
+                "initiative": initiative,
+                "member": member,
+                "task": task,
+                "url": url,
+                "dashboard_url": get_admin_base_url() + reverse("wagtailadmin_home"),
+            },
+            [member.email],
+            language=profile.get_preferred_language(),
+        )
     return sent

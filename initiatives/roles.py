@@ -1,4 +1,4 @@
-"""Who may do what with initiatives (called from home.roles.ensure_roles).
+"""Who may do what with initiatives.
 
 - Moderators screen initiatives: view, enter (paper/phone), edit, delete spam;
   their approval comes from the workflow's Moderation task, not from here.
@@ -9,30 +9,28 @@
 - Nobody but administrators may publish an initiative directly.
 """
 
-from home.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS, grant
+from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS, Grant
 
-STEPS = [
-    "initiatives.add_advocacystep",
-    "initiatives.change_advocacystep",
-    "initiatives.delete_advocacystep",
-    "initiatives.view_advocacystep",
-]
-
-
-def grant_roles():
-    grant(
-        MODERATORS,
-        [
+GRANTS = {
+    MODERATORS: Grant(
+        permissions=(
             "initiatives.view_initiative",
             "initiatives.add_initiative",
             "initiatives.change_initiative",
             "initiatives.delete_initiative",
             "initiatives.lock_initiative",
             "initiatives.view_advocacystep",
-        ],
-    )
-    grant(ADVISORY_COUNCIL, ["initiatives.view_initiative"])
-    grant(
-        COMMUNICATIONS_STAFF,
-        ["initiatives.view_initiative", "initiatives.add_initiative", *STEPS],
-    )
+        )
+    ),
+    ADVISORY_COUNCIL: Grant(permissions=("initiatives.view_initiative",)),
+    COMMUNICATIONS_STAFF: Grant(
+        permissions=(
+            "initiatives.view_initiative",
+            "initiatives.add_initiative",
+            "initiatives.add_advocacystep",
+            "initiatives.change_advocacystep",
+            "initiatives.delete_advocacystep",
+            "initiatives.view_advocacystep",
+        )
+    ),
+}

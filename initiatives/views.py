@@ -11,11 +11,8 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.mail import send_mail
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -25,8 +22,11 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from wagtail.admin.utils import get_admin_base_url
 
+from hub import mail
+from hub.pagination import paginate, query_string_without_page
+
 from . import tokens, workflow
-from .forms import AmendmentForm, InitiativeFilterSet, SubmissionForm
+from .forms import AmendmentForm, PublicInitiativeFilterSet, SubmissionForm
 from .models import Initiative
 from .notifications import tracking_url
 
@@ -45,19 +45,13 @@ def submit_rate(group, request):
 
 
 def initiative_index(request):
-    initiatives = workflow.public_initiatives()
-    filterset = InitiativeFilterSet(request.GET or None, queryset=initiatives)
+    initiatives = Initiative.objects.public()
+    filterset = PublicInitiativeFilterSet(request.GET or None, queryset=initiatives)
     if filterset.is_bound:
         filterset.is_valid()  # invalid filters are left out of `qs` and explained
-    paginator = Paginator(
-        filterset.qs if filterset.is_bound else initiatives, PAGE_SIZE
+    page = paginate(
+        request, filterset.qs if filterset.is_bound else initiatives, PAGE_SIZE
     )
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as error:
-        raise Http404(_("There is no such page of initiatives.")) from error
-    query = request.GET.copy()
-    query.pop("page", None)
     return TemplateResponse(
         request,
         "initiatives/initiative_index.html",
@@ -66,13 +60,13 @@ def initiative_index(request):
             "filter_errors": filterset.is_bound and bool(filterset.errors),
             "page_obj": page,
             "initiatives": page.object_list,
-            "query_string": query.urlencode(),
+            "query_string": query_string_without_page(request),
         },
     )
 
 
 def initiative_detail(request, pk):
-    initiative = workflow.public_initiatives().filter(pk=pk).first()
+    initiative = Initiative.objects.public().filter(pk=pk).first()
     if initiative is None:
         raise Http404(_("This initiative is not published."))
     return TemplateResponse(
@@ -80,7 +74,7 @@ def initiative_detail(request, pk):
         "initiatives/initiative_detail.html",
         {
             "initiative": initiative,
-            "author": workflow.public_author_name(initiative),
+            "author": initiative.public_author,
             "steps": initiative.advocacy_steps.all(),
         },
     )
@@ -154,28 +148,22 @@ def _uuid_or_none(value):
 def send_confirmation(initiative):
     """E-mail the author the confirmation link and the private tracking link."""
     with translation.override(initiative.language):
-        context = {
+        confirm_path = reverse(
+            "initiatives:confirm",
+            kwargs={"token": tokens.confirmation_token(initiative)},
+        )
+    mail.send(
+        "initiatives/confirmation_email_subject.txt",
+        "initiatives/confirmation_email.txt",
+        {
             "initiative": initiative,
-            "confirm_url": get_admin_base_url()
-            + reverse(
-                "initiatives:confirm",
-                kwargs={"token": tokens.confirmation_token(initiative)},
-            ),
+            "confirm_url": get_admin_base_url() + confirm_path,
             "tracking_url": tracking_url(initiative),
             "expiry_days": workflow.UNCONFIRMED_EXPIRY_DAYS,
-        }
-        subject = " ".join(
-            render_to_string(
-                "initiatives/confirmation_email_subject.txt", context
-            ).split()
-        )
-        body = render_to_string("initiatives/confirmation_email.txt", context)
-    try:
-        send_mail(subject, body.strip(), None, [initiative.author_email])
-    except Exception:  # the initiative is saved; the author can ask us again
-        logger.exception(
-            "Could not send the confirmation of initiative %s", initiative.pk
-        )
+        },
+        [initiative.author_email],
+        language=initiative.language,
+    )
 
 
 def submitted(request):
@@ -265,7 +253,7 @@ def track(request, token):
             "initiative": initiative,
             "draft": draft,
             "form": form,
-            "author": workflow.public_author_name(draft),
+            "author": draft.public_author,
             "steps": initiative.advocacy_steps.select_related("letter"),
         },
     )

@@ -5,7 +5,6 @@ from django.db import transaction
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import TaskState
 from wagtail.snippets.models import register_snippet
@@ -17,9 +16,10 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from hub.admin_views import FieldChangesView, field_changes_button
+
 from . import workflow
 from .admin_forms import InitiativeAdminForm
-from .admin_views import FieldHistoryView
 from .filters import AdvocacyStepFilterSet, InitiativeFilterSet
 from .models import AdvocacyStep, CouncilVote, Initiative
 
@@ -54,13 +54,9 @@ class InitiativeIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if self.request.user.has_perm("initiatives.change_initiative"):
             buttons.append(
-                MenuItem(
-                    _("Field history"),
-                    url=reverse(
-                        "wagtailsnippets_initiatives_initiative:field_history",
-                        args=[instance.pk],
-                    ),
-                    icon_name="history",
+                field_changes_button(
+                    "wagtailsnippets_initiatives_initiative:field_history",
+                    instance,
                     priority=40,
                 )
             )
@@ -195,7 +191,7 @@ class InitiativeViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [
             path(
                 "field-history/<int:pk>/",
-                self.construct_view(FieldHistoryView),
+                self.construct_view(FieldChangesView),
                 name="field_history",
             )
         ]

@@ -13,12 +13,11 @@ import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.actions.create import CreateAction
 from wagtail.models import Revision, WorkflowState
 
-from .models import AdvocacyStep, Initiative, InitiativeAttachment
+from .models import Initiative, InitiativeAttachment
 
 #: Fields an author may change when amending through the tracking link.
 AMENDABLE_FIELDS = (
@@ -194,31 +193,3 @@ def expire_unconfirmed(days=UNCONFIRMED_EXPIRY_DAYS):
             )
         count += 1
     return count
-
-
-def public_initiatives():
-    """Published initiatives, ready for lists and detail pages.
-
-    Live only; with municipality, supporting organization, topics and the
-    advocacy timeline (`advocacy_steps`, ordered by date) fetched in bulk.
-    Never show the author_* fields: use `public_author_name()`.
-    """
-    return (
-        Initiative.objects.filter(live=True)
-        .select_related("municipality", "supporting_organization")
-        .prefetch_related(
-            "topics",
-            Prefetch(
-                "advocacy_steps",
-                queryset=AdvocacyStep.objects.select_related("letter").order_by(
-                    "date", "pk"
-                ),
-            ),
-        )
-        .order_by("-first_published_at", "-pk")
-    )
-
-
-def public_author_name(initiative):
-    """The author as they chose to appear: full name, initials or "Anonymous"."""
-    return initiative.public_author

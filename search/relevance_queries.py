@@ -75,7 +75,7 @@ DCFTA_EN = [
     "The DCFTA: information meeting in Akhmeta",
 ]
 
-# Organizations of the demo directory (tests/factories/directory.py names).
+# Organizations of the demo directory (directory/factories.py names).
 KINDS_KA = {
     "youth": "ახალგაზრდული ცენტრი",
     "women": "ქალთა ასოციაცია",

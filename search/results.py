@@ -1,7 +1,7 @@
 """One search over all public content: pages, organizations, initiatives.
 
 Each content source is searched with the same analyzed query (see
-search/analysis.py), its best results are merged by score, and results in the
+hub/analysis.py), its best results are merged by score, and results in the
 visitor's language come first.
 """
 
@@ -18,11 +18,10 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelsearch.query import And, PlainText
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from search.analysis import TOKEN, fold, query_terms, word_terms
+from hub.analysis import TOKEN, build_query, fold, query_terms, word_terms
 from search.backends import engine_errors
 
 EXCERPT_LENGTH = 220
@@ -98,15 +97,6 @@ class Result:
         return SINGLE_LABELS[self.kind]
 
 
-def build_query(terms, operator="and"):
-    """A Wagtail search query: every word must match one of its terms ("and"),
-    or any term of any word may match ("or")."""
-    if operator == "or" or len(terms) == 1:
-        all_terms = dict.fromkeys(t for _, word_terms in terms for t in word_terms)
-        return PlainText(" ".join(all_terms), operator="or")
-    return And([PlainText(" ".join(t), operator="or") for _, t in terms])
-
-
 def _page_kind(page):
     model_label = type(page)._meta.label
     for kind in CONTENT_TYPES:
@@ -158,6 +148,8 @@ def snippet_queryset(model, municipality=None):
     is applied to the hits rather than inside the search backend.
     """
     queryset = model.objects.filter(live=True)
+    if any(field.name == "locale" for field in model._meta.get_fields()):
+        queryset = queryset.select_related("locale")  # for their URLs
     if municipality is None:
         return queryset, None
     condition = _municipality_filter(model, municipality)

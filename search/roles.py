@@ -1,16 +1,18 @@
-"""Who may see the search report and pin results (called from home.roles).
+"""Who may see the search report and pin results.
 
 Communications staff keep the site's content: they see which searches find
 nothing and pin results for queries (search promotions).
 """
 
-from home.roles import COMMUNICATIONS_STAFF, grant
+from hub.roles import COMMUNICATIONS_STAFF, Grant
 
-SEARCH_PERMISSIONS = ["search.view_queryoutcome"] + [
-    f"wagtailsearchpromotions.{action}_searchpromotion"
-    for action in ("add", "change", "delete")
-]
-
-
-def grant_roles():
-    grant(COMMUNICATIONS_STAFF, SEARCH_PERMISSIONS)
+GRANTS = {
+    COMMUNICATIONS_STAFF: Grant(
+        permissions=(
+            "search.view_queryoutcome",
+            "wagtailsearchpromotions.add_searchpromotion",
+            "wagtailsearchpromotions.change_searchpromotion",
+            "wagtailsearchpromotions.delete_searchpromotion",
+        )
+    )
+}

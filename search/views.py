@@ -1,7 +1,6 @@
 import logging
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -9,8 +8,9 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from hub.analysis import normalize
+from hub.pagination import paginate, query_string_without_page
 from search import results as search_results
-from search.analysis import normalize
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 from search.models import QueryOutcome
 
@@ -55,16 +55,7 @@ def search(request):
         r for r in found if not (isinstance(r.obj, Page) and r.obj.pk in promoted_pks)
     ]
 
-    page_number = request.GET.get("page") or 1
-    paginator = Paginator(found, settings.SEARCH_RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(page_number)
-    except (PageNotAnInteger, EmptyPage):
-        context["notices"].append(
-            _("There is no such page of results; here is the first one.")
-        )
-        page = paginator.page(1)
-        page_number = 1
+    page = paginate(request, found, settings.SEARCH_RESULTS_PER_PAGE)
     search_results.describe(page.object_list, query, request)
 
     # Count a search once: on its first page, unfiltered.
@@ -74,10 +65,10 @@ def search(request):
     context.update(
         page_obj=page,
         results=page.object_list,
-        result_count=paginator.count,
+        result_count=page.paginator.count,
         promotions=promotions if page.number == 1 else [],
         any_word=operator == "or",
-        query_string=_query_string(request),
+        query_string=query_string_without_page(request),
     )
     return TemplateResponse(request, "search/search.html", context)
 
@@ -111,9 +102,3 @@ def _record(query, result_count):
     QueryOutcome.objects.update_or_create(
         query=stored, defaults={"result_count": result_count}
     )
-
-
-def _query_string(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()

@@ -2,9 +2,9 @@
 
 import pytest
 
-from home.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
-from tests.factories.home import home_pages as build_home_pages
-from tests.factories.users import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
+from home.factories import home_pages as build_home_pages
+from hub.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
+from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
 
 
 @pytest.fixture(autouse=True)

@@ -36,10 +36,13 @@ ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
 # (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
 ENV_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
+# The project's apps bottom-up, in their layers (see README, "Layout"): each
+# builds only on those above it in this list. The demo is built in this order.
 INSTALLED_APPS = [
+    "hub",
     "taxonomy",
-    "home",
     "directory",
+    "home",
     "initiatives",
     "search",
     "wagtail_localize",
@@ -76,6 +79,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,7 +193,7 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "initiatives.publishing.publish_on_approval"
 # Search: Wagtail's database backend by default (SQLite FTS5 locally,
 # PostgreSQL full text in production); Elasticsearch when ELASTICSEARCH_URL is set.
 # Both index only published, public content (search/backends/__init__.py);
-# search/analysis.py does the Georgian and English analysis for both.
+# hub/analysis.py does the Georgian and English analysis for both.
 WAGTAILSEARCH_BACKENDS = {
     "default": (
         {

@@ -13,8 +13,9 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.filters import EventFilterForm
-from home.listings import paginate, stream_text, with_card_data
-from search.analysis import index_text
+from home.listings import stream_text, with_card_data
+from hub.analysis import index_text
+from hub.pagination import paginate
 
 EVENTS_PER_PAGE = 12
 

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listings import stream_text, with_card_data
-from search.analysis import index_text
+from hub.analysis import index_text
 
 LISTED_PER_TOPIC = 6
 

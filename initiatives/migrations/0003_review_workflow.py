@@ -2,7 +2,7 @@
 
 Groups, tasks and the workflow are data, visible and editable in
 Settings > Workflows; group permissions are granted after migrate
-(home.roles.ensure_roles), when the Permission rows exist.
+(hub.roles.sync_roles), when the Permission rows exist.
 """
 
 from django.db import migrations

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,20 +20,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from search.analysis import index_text
-
-# Saves that only move Wagtail's bookkeeping (a new draft revision, a lock)
-# while the in-memory object may hold unpublished draft text: no history row,
-# or the draft would show up in the history as if it had been live.
-BOOKKEEPING_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "has_unpublished_changes",
-        "locked",
-        "locked_by",
-        "locked_at",
-    }
-)
+from hub.analysis import index_text
+from hub.history import TruthfulHistoryMixin, is_bookkeeping_save
 
 # Kept from the database row when a revision is restored or published: they
 # describe the journey of the initiative, not the text of one revision.
@@ -52,7 +41,48 @@ def new_tracking_token():
     return secrets.token_urlsafe(24)
 
 
+class InitiativeQuerySet(models.QuerySet):
+    """What the public may see of initiatives, in one place."""
+
+    def public(self):
+        """Published initiatives, ready for lists and detail pages.
+
+        Live only; with municipality, supporting organization, topics and the
+        advocacy timeline (`advocacy_steps`, ordered by date) fetched in bulk.
+        Never show the author_* fields: use `public_author`.
+        """
+        from .advocacy import AdvocacyStep
+
+        return (
+            self.filter(live=True)
+            .select_related("municipality", "supporting_organization")
+            .prefetch_related(
+                "topics",
+                models.Prefetch(
+                    "advocacy_steps",
+                    queryset=AdvocacyStep.objects.select_related("letter").order_by(
+                        "date", "pk"
+                    ),
+                ),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def supported_by(self, organization):
+        """Published initiatives the organization supports, in any language."""
+        return (
+            self.filter(
+                live=True,
+                supporting_organization__translation_key=organization.translation_key,
+            )
+            .select_related("municipality")
+            .only("pk", "title", "summary", "municipality", "stage", "language")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
 class Initiative(
+    TruthfulHistoryMixin,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -234,6 +264,8 @@ class Initiative(
         ),
     )
 
+    objects = InitiativeQuerySet.as_manager()
+
     history = HistoricalRecords(
         excluded_fields=[
             "latest_revision",
@@ -265,21 +297,11 @@ class Initiative(
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        bookkeeping_only = (
-            update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS
-        )
+    def skip_history_for(self, update_fields):
         # Until first published, the row holds nothing but draft text; Wagtail's
         # revisions and audit log record the review, the history the public life.
         never_published = not self.live and self.first_published_at is None
-        if bookkeeping_only or never_published:
-            self.skip_history_when_saving = True
-            try:
-                return super().save(*args, **kwargs)
-            finally:
-                del self.skip_history_when_saving
-        return super().save(*args, **kwargs)
+        return never_published or is_bookkeeping_save(update_fields)
 
     def with_content_json(self, content):
         obj = super().with_content_json(content)
@@ -317,6 +339,11 @@ class Initiative(
         if self.public_name == self.PublicName.INITIALS:
             return initials(self.author_name)
         return _("Anonymous")
+
+    def get_absolute_url(self):
+        """The public page, in the active language (only published initiatives
+        have one; an initiative is not translated, the page around it is)."""
+        return reverse("initiatives:detail", kwargs={"pk": self.pk})
 
     def get_preview_template(self, request, mode_name):
         return "initiatives/admin/preview.html"

@@ -1,6 +1,6 @@
 """Wagtail's database backend (SQLite FTS5, PostgreSQL), public objects only.
 
-Set `SEARCH_CONFIG` to "simple" on PostgreSQL: search/analysis.py already
+Set `SEARCH_CONFIG` to "simple" on PostgreSQL: hub/analysis.py already
 stems, and PostgreSQL's "english" configuration would stem the stems.
 """
 

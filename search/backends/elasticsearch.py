@@ -1,6 +1,6 @@
 """Elasticsearch 9 backend (when ELASTICSEARCH_URL is set), public objects only.
 
-Georgian analysis happens in search/analysis.py before text reaches the
+Georgian analysis happens in hub/analysis.py before text reaches the
 engine: `search_text` is indexed pre-analyzed (words, Georgian stems, Latin
 keys, English stems) and the search page sends analyzed terms. The engine only
 has to split and fold the same way, so its analyzers fold Mtavruli to
@@ -14,7 +14,7 @@ from modelsearch.backends.elasticsearch9 import (
     Elasticsearch9SearchQueryCompiler,
 )
 
-from search.analysis import MTAVRULI_TO_MKHEDRULI
+from hub.analysis import MTAVRULI_TO_MKHEDRULI
 from search.backends import public_only
 
 MTAVRULI_FOLDING = {

@@ -7,9 +7,9 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
+from directory.factories import OrganizationFactory
 from directory.models import Organization
-from tests.factories.directory import OrganizationFactory
-from tests.factories.taxonomy import municipality, topic
+from taxonomy.factories import municipality, topic
 
 PRIVATE_VALUES = {
     "contact_person": "ნინო ბერიძე",

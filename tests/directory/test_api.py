@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
+from directory.factories import OrganizationFactory, translate
 from directory.public_fields import PRIVATE_FIELDS, PUBLIC_FIELDS
-from tests.factories.directory import OrganizationFactory, translate
 
 pytestmark = pytest.mark.django_db
 

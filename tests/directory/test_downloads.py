@@ -7,8 +7,8 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from directory.factories import OrganizationFactory, translate
 from directory.public_fields import PRIVATE_FIELDS, PUBLIC_FIELDS
-from tests.factories.directory import OrganizationFactory, translate
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 import pytest
 
+from directory.factories import OrganizationFactory
 from directory.models import Organization
+from taxonomy.factories import municipality
 from tests.directory.test_admin import changes_url, edit_url, form_data
-from tests.factories.directory import OrganizationFactory
-from tests.factories.taxonomy import municipality
 
 
 @pytest.fixture

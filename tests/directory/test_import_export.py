@@ -7,9 +7,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Revision
 
+from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
 from directory.tabular import COLUMNS
-from tests.factories.directory import OrganizationFactory, translate
 
 PRIVATE = {
     "contact_person": "გიორგი მაისურაძე",

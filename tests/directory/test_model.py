@@ -9,9 +9,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail_localize.models import TranslationSource
 
 from directory import demo
+from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
-from directory.public_fields import PRIVATE_FIELDS, PUBLIC_FIELDS, public_organizations
-from tests.factories.directory import OrganizationFactory, translate
+from directory.public_fields import PRIVATE_FIELDS, PUBLIC_FIELDS
 
 SECRET_PHONE = "+995 599 765 432"
 
@@ -119,12 +119,12 @@ def test_public_organizations_are_live_in_one_language_without_private_columns(
     georgian = Locale.get_default()
 
     with django_assert_num_queries(3):  # organizations + 2 prefetches
-        listed = list(public_organizations(georgian))
+        listed = list(Organization.objects.public(georgian))
         [list(o.municipalities.all()) + list(o.fields_of_work.all()) for o in listed]
 
     assert listed == [live]
     assert set(PRIVATE_FIELDS) <= listed[0].get_deferred_fields()
-    assert [o.locale for o in public_organizations(english)] == [english]
+    assert [o.locale for o in Organization.objects.public(english)] == [english]
 
 
 def test_wagtail_localize_translates_text_and_synchronizes_the_rest(db, english):

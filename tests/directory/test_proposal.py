@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from directory.factories import OrganizationFactory
 from directory.models import Organization
 from taxonomy.models import Municipality, Topic
-from tests.factories.directory import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from openpyxl import load_workbook
 from wagtail.search.backends import get_search_backend
 
+from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
-from tests.factories.directory import OrganizationFactory, translate
 
 pytestmark = pytest.mark.django_db
 

@@ -100,8 +100,8 @@ def test_api_query_count_is_constant(
 
 
 def test_logos_cost_no_query_per_card(client, home_pages):
-    from tests.factories.directory import OrganizationFactory
-    from tests.factories.home import ImageFactory
+    from directory.factories import OrganizationFactory
+    from home.factories import ImageFactory
 
     def queries_of_listing(expected_logos):
         client.get("/organizations/")  # makes missing renditions once

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories.home import add_translation, news_and_event_pages
+from home.factories import add_translation, news_and_event_pages
 
 
 @pytest.fixture

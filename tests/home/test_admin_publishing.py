@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from home.factories import add_translation
 from home.models import (
     EventIndexPage,
     EventPage,
@@ -11,7 +12,6 @@ from home.models import (
     StandardPage,
 )
 from taxonomy.models import Municipality, Topic
-from tests.factories.home import add_translation
 from tests.home.admin_forms import body, page_form
 
 

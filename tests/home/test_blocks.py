@@ -3,7 +3,7 @@
 import pytest
 
 from home.blocks import BodyBlock
-from tests.factories.home import ImageFactory, StandardPageFactory
+from home.factories import ImageFactory, StandardPageFactory
 
 
 def test_every_block_renders_on_a_page(client, home_pages, indexes):

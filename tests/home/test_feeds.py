@@ -6,7 +6,7 @@ import feedparser
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.factories.home import EventPageFactory, NewsPageFactory, add_translation
+from home.factories import EventPageFactory, NewsPageFactory, add_translation
 
 
 def test_news_rss_per_language(client, indexes):

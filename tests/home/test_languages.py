@@ -1,6 +1,6 @@
 """The language switcher and hreflang links of editorial pages."""
 
-from tests.factories.home import EventPageFactory, NewsPageFactory, add_translation
+from home.factories import EventPageFactory, NewsPageFactory, add_translation
 
 
 def test_translated_page_links_to_its_translation(client, indexes):

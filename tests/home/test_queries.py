@@ -8,15 +8,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.factories.directory import OrganizationFactory
-from tests.factories.home import (
+from directory.factories import OrganizationFactory
+from home.factories import (
     EventPageFactory,
     ImageFactory,
     NewsPageFactory,
     OutreachTopicPageFactory,
     StandardPageFactory,
 )
-from tests.factories.taxonomy import topic
+from taxonomy.factories import topic
 
 FEW, MANY = 2, 12
 MAX_QUERIES = 40

@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from tests.factories.home import NewsPageFactory, add_translation
+from home.factories import NewsPageFactory, add_translation
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 

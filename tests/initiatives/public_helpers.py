@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from initiatives import factories
 from initiatives.models import Initiative, InitiativeAttachment
-from tests.factories import initiatives as factories
-from tests.factories.taxonomy import municipality
+from taxonomy.factories import municipality
 
 SUBMIT_URL = "/initiatives/submit/"  # Georgian, the default language
 SUBMIT_URL_EN = "/en/initiatives/submit/"

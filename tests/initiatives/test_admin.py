@@ -6,9 +6,9 @@ import pytest
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
+from initiatives import factories
 from initiatives.models import Initiative
-from tests.factories import initiatives as factories
-from tests.factories.taxonomy import municipality
+from taxonomy.factories import municipality
 from tests.initiatives.admin_helpers import act, url
 
 pytestmark = pytest.mark.django_db

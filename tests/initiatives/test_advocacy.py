@@ -6,8 +6,8 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import WorkflowState
 
+from initiatives import factories
 from initiatives.models import AdvocacyStep, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import assert_denied
 
 pytestmark = pytest.mark.django_db

@@ -205,7 +205,7 @@ def test_script_is_escaped_when_the_form_is_shown_again(client):
 
 
 def test_a_bad_submission_key_is_an_error_not_a_crash(client):
-    from tests.factories.initiatives import InitiativeFactory
+    from initiatives.factories import InitiativeFactory
 
     paper = InitiativeFactory()  # entered by staff: no submission key
     Initiative.objects.filter(pk=paper.pk).update(submission_key=None)

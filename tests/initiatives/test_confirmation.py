@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 
-from initiatives import tokens
+from initiatives import factories, tokens
 from initiatives.models import Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.public_helpers import SUBMIT_URL, empty_cache, form_data  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]

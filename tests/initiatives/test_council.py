@@ -5,8 +5,8 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
+from initiatives import factories
 from initiatives.models import CouncilVote, CouncilVoteTask, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import act, assert_denied, recipients
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import pytest
 
+from initiatives import factories
 from initiatives.models import CouncilVoteTask, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import act, url
 
 pytestmark = pytest.mark.django_db

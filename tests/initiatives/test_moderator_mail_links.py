@@ -9,7 +9,7 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import initiatives as factories
+from initiatives import factories
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.users.models import UserProfile
 
-from tests.factories import initiatives as factories
+from initiatives import factories
 from tests.initiatives.admin_helpers import recipients
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@
 import pytest
 from django.urls import reverse
 
+from initiatives import factories
 from initiatives.models import CouncilVote, CouncilVoteTask, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import act, assert_denied, url
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ logged in or not, published initiatives only.
 
 import pytest
 
-from tests.factories import initiatives as factories
+from initiatives import factories
 from tests.initiatives.public_helpers import published
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_the_tracking_link_shows_its_own_initiative_only(client):
 
 @pytest.mark.parametrize(
     "token",
-    ["x", "A" * 32, "../../admin", "%00"],
+    ["x", "A" * 32, "../../admin"],
 )
 def test_a_wrong_tracking_token_is_404(client, token):
     factories.in_moderation()

@@ -6,8 +6,8 @@ fetched and searched for them.
 
 import pytest
 
+from initiatives import factories
 from initiatives.models import AdvocacyStep, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.public_helpers import published
 
 pytestmark = pytest.mark.django_db

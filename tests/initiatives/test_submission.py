@@ -82,8 +82,8 @@ def test_a_double_submit_creates_one_initiative_and_one_email(client):
 
 
 def test_topics_and_supporting_organization_are_saved(client):
-    from tests.factories.directory import OrganizationFactory
-    from tests.factories.taxonomy import topic
+    from directory.factories import OrganizationFactory
+    from taxonomy.factories import topic
 
     organization = OrganizationFactory()
     environment = topic("environment")

@@ -3,9 +3,8 @@
 import pytest
 from django.core import mail
 
-from initiatives import workflow
+from initiatives import factories, workflow
 from initiatives.models import Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.public_helpers import empty_cache  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]

@@ -10,10 +10,9 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import Revision, WorkflowState
 
-from initiatives import workflow
+from initiatives import factories, workflow
 from initiatives.models import Initiative
-from tests.factories import initiatives as factories
-from tests.factories.taxonomy import municipality, topic
+from taxonomy.factories import municipality, topic
 
 pytestmark = pytest.mark.django_db
 
@@ -110,7 +109,7 @@ def test_public_initiatives_are_live_only(council_members):
     accepted = factories.accepted(council_members)
     factories.in_council()
 
-    assert list(workflow.public_initiatives()) == [accepted]
+    assert list(Initiative.objects.public()) == [accepted]
 
 
 @pytest.mark.parametrize(
@@ -124,7 +123,7 @@ def test_public_initiatives_are_live_only(council_members):
 def test_public_author_name(choice, shown):
     initiative = factories.InitiativeFactory(public_name=choice)
     with translation.override("en"):
-        assert str(workflow.public_author_name(initiative)) == shown
+        assert str(initiative.public_author) == shown
 
 
 def test_staff_submission_records_consent(moderator):

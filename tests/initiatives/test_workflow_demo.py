@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from initiatives import demo
+from initiatives import demo, factories
 from initiatives.models import Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import url
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,8 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from initiatives import workflow
+from initiatives import factories, workflow
 from initiatives.models import CouncilVoteTask, Initiative
-from tests.factories import initiatives as factories
 from tests.initiatives.admin_helpers import act, recipients
 
 pytestmark = pytest.mark.django_db

@@ -9,10 +9,10 @@ import pytest
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from directory.factories import OrganizationFactory, translate
 from home.models import StandardPage
-from tests.factories.directory import OrganizationFactory, translate
-from tests.factories.initiatives import accepted, in_moderation
-from tests.factories.taxonomy import municipality
+from initiatives.factories import accepted, in_moderation
+from taxonomy.factories import municipality
 
 # Unique words that must never be found: in private fields, drafts, personal
 # data, pages behind a password.

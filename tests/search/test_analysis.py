@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.analysis import (
+from hub.analysis import (
     fold,
     georgian_stem,
     georgianize,

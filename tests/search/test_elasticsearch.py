@@ -10,9 +10,8 @@ from django.core.management import CommandError, call_command
 from wagtail.search.backends import get_search_backend
 
 from directory.models import Organization
-from search.analysis import query_terms
+from hub.analysis import build_query, query_terms
 from search.backends.elasticsearch import KakhetiMapping, SearchBackend
-from search.results import build_query
 
 LIVE_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -83,7 +82,7 @@ def test_mapping_indexes_public_search_text_only():
 
 @pytest.mark.django_db
 def test_document_carries_analyzed_public_text(home_pages):
-    from tests.factories.directory import OrganizationFactory
+    from directory.factories import OrganizationFactory
 
     org = OrganizationFactory(
         name="ყვარლის ფერმერთა კავშირი", staff_notes="Zqxprivatenote"
@@ -108,7 +107,7 @@ def test_query_json_uses_analyzed_terms(offline_backend):
 
 @pytest.mark.django_db
 def test_saving_works_when_the_engine_is_down(settings, home_pages, closed_port):
-    from tests.factories.directory import OrganizationFactory
+    from directory.factories import OrganizationFactory
 
     settings.WAGTAILSEARCH_BACKENDS = es_settings(f"http://127.0.0.1:{closed_port}")
     org = OrganizationFactory(name="ახალი ორგანიზაცია")
@@ -119,7 +118,7 @@ def test_saving_works_when_the_engine_is_down(settings, home_pages, closed_port)
 
 @pytest.mark.django_db
 def test_saving_works_when_the_engine_never_answers(settings, home_pages, silent_port):
-    from tests.factories.directory import OrganizationFactory
+    from directory.factories import OrganizationFactory
 
     settings.WAGTAILSEARCH_BACKENDS = es_settings(f"http://127.0.0.1:{silent_port}")
     org = OrganizationFactory(name="ნელი ორგანიზაცია")
@@ -175,7 +174,7 @@ live = pytest.mark.skipif(
 @live
 @pytest.mark.django_db
 def test_live_georgian_search(settings, home_pages):
-    from tests.factories.directory import OrganizationFactory
+    from directory.factories import OrganizationFactory
 
     settings.WAGTAILSEARCH_BACKENDS = es_settings(LIVE_URL, timeout=10)
     call_command("update_search_index", verbosity=0)

@@ -78,7 +78,7 @@ def test_promotion_of_an_unpublished_page_is_hidden(client, corpus):
 
 
 def test_search_page_queries_are_bounded(client, corpus, django_assert_max_num_queries):
-    from tests.factories.directory import OrganizationFactory
+    from directory.factories import OrganizationFactory
 
     client.get("/search/", {"q": "ახალგაზრდები"})  # the query log row exists
     with django_assert_max_num_queries(40) as few:

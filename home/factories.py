@@ -15,7 +15,7 @@ from home.models import (
     OutreachTopicPage,
     StandardPage,
 )
-from tests.factories.taxonomy import municipality, topic
+from taxonomy.factories import municipality, topic
 
 
 def home_pages():

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from anbani.core.converter import data as anbani_data
+from modelsearch.query import And, PlainText
 
 MTAVRULI_TO_MKHEDRULI = {code: code - 0x1C90 + 0x10D0 for code in range(0x1C90, 0x1CC0)}
 # Apostrophes inside words (k'akheti, women's) carry no meaning for search.
@@ -227,3 +228,12 @@ def query_words(query):
 def query_terms(query):
     """[(word, (terms...)), ...] for a query: each word matches any of its terms."""
     return [(word, query_word_terms(word)) for word in query_words(query)]
+
+
+def build_query(terms, operator="and"):
+    """A Wagtail search query from `query_terms()`: every word must match one of
+    its terms ("and"), or any term of any word may match ("or")."""
+    if operator == "or" or len(terms) == 1:
+        all_terms = dict.fromkeys(t for _, word_terms in terms for t in word_terms)
+        return PlainText(" ".join(all_terms), operator="or")
+    return And([PlainText(" ".join(t), operator="or") for _, t in terms])

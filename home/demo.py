@@ -676,7 +676,7 @@ IMAGE_COLOURS = ["#7b1e3a", "#3f6b35", "#5a1429", "#2b5c7a"]
 
 
 def build():
-    from tests.factories.home import home_pages, news_and_event_pages
+    from home.factories import home_pages, news_and_event_pages
 
     homes = home_pages()
     if homes["ka"].get_children().exists():
@@ -698,8 +698,8 @@ def build():
 
 
 def _contact_settings():
+    from home.factories import default_site
     from home.models import SiteContactSettings
-    from tests.factories.home import default_site
 
     contact = SiteContactSettings.for_site(default_site())
     contact.email = "mediacentrikakheti@gmail.com"
@@ -741,7 +741,7 @@ def _paragraphs(texts):
 
 
 def _standard_page(home, spec):
-    from tests.factories.home import StandardPageFactory, add_translation
+    from home.factories import StandardPageFactory, add_translation
 
     page = StandardPageFactory(
         parent=home,
@@ -761,7 +761,7 @@ def _standard_page(home, spec):
 
 
 def _translate_index(page, title, intro):
-    from tests.factories.home import add_translation
+    from home.factories import add_translation
 
     page.show_in_menus = True
     page.intro = {
@@ -773,7 +773,7 @@ def _translate_index(page, title, intro):
 
 
 def _images():
-    from tests.factories.home import ImageFactory
+    from home.factories import ImageFactory
 
     return [
         ImageFactory(
@@ -852,8 +852,8 @@ def _english():
 
 
 def _outreach_page(home, spec, event_index):
-    from tests.factories.home import OutreachTopicPageFactory, add_translation
-    from tests.factories.taxonomy import topic
+    from home.factories import OutreachTopicPageFactory, add_translation
+    from taxonomy.factories import topic
 
     page = OutreachTopicPageFactory(
         parent=home,
@@ -873,8 +873,8 @@ def _outreach_page(home, spec, event_index):
 
 
 def _news_page(index, spec, image):
-    from tests.factories.home import NewsPageFactory, add_translation
-    from tests.factories.taxonomy import municipality, topic
+    from home.factories import NewsPageFactory, add_translation
+    from taxonomy.factories import municipality, topic
 
     slug, days_ago, place, topics, with_image, titles, leads = spec
     page = NewsPageFactory(
@@ -892,8 +892,8 @@ def _news_page(index, spec, image):
 
 
 def _event_page(index, spec, image):
-    from tests.factories.home import EventPageFactory, add_translation
-    from tests.factories.taxonomy import municipality, topic
+    from home.factories import EventPageFactory, add_translation
+    from taxonomy.factories import municipality, topic
 
     slug, days, hour, kind, place, topics, venue, titles, leads, report = spec
     day = timezone.localdate() + timedelta(days=days)

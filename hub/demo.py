@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from home.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
+from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
 
 DEMO_PASSWORD = "kakheti-demo-2026"
 
@@ -18,7 +18,7 @@ DEMO_ACCOUNTS = [
 
 
 def build():
-    from tests.factories.users import SuperuserFactory, UserFactory
+    from hub.factories import SuperuserFactory, UserFactory
 
     for username, role, _ in DEMO_ACCOUNTS:
         if role is None:

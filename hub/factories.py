@@ -6,7 +6,7 @@ DEFAULT_PASSWORD = "kakheti-test-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A staff user; `role` names the Django group (see home.roles)."""
+    """A staff user; `role` names the Django group (see hub.roles)."""
 
     class Meta:
         model = get_user_model()

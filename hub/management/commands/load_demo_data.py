@@ -1,13 +1,30 @@
-"""Build the demo site once; print the demo logins every time."""
+"""Build the demo site once; print the demo logins every time.
+
+Every installed app of the project may have a `demo` module with a `build()`;
+they run in the order of INSTALLED_APPS (lower layers first, so each app finds
+what it builds on), inside one transaction.
+"""
 
 from importlib import import_module
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.module_loading import module_has_submodule
 
-from home.demo import BUILDERS
-from home.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, already_built
+from hub.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, already_built
+
+
+def demo_modules():
+    """The `demo` modules of the project's apps, in INSTALLED_APPS order."""
+    project = settings.BASE_DIR
+    return [
+        f"{config.name}.demo"
+        for config in apps.get_app_configs()
+        if config.path.startswith(str(project))
+        and module_has_submodule(config.module, "demo")
+    ]
 
 
 class Command(BaseCommand):
@@ -20,7 +37,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo content already loaded; nothing to do.")
         else:
             with transaction.atomic():
-                for module in BUILDERS:
+                for module in demo_modules():
                     self.stdout.write(f"Building {module} …")
                     import_module(module).build()
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))

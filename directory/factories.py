@@ -6,7 +6,7 @@ import factory
 from wagtail.models import Locale
 
 from directory.models import Organization
-from tests.factories.taxonomy import municipality, topic
+from taxonomy.factories import municipality, topic
 
 # (Georgian, English) name parts; combined by sequence number into distinct,
 # plausible names such as "თელავის ახალგაზრდული ცენტრი" / "Telavi Youth Centre".

@@ -15,11 +15,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from home.roles import ADVISORY_COUNCIL, MODERATORS
+from hub.factories import UserFactory
+from hub.roles import ADVISORY_COUNCIL, MODERATORS
 from initiatives import workflow
 from initiatives.models import AdvocacyStep, CouncilVoteTask, Initiative
-from tests.factories.taxonomy import municipality
-from tests.factories.users import UserFactory
+from taxonomy.factories import municipality
 
 
 class InitiativeFactory(factory.Factory):
