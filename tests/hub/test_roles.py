@@ -11,9 +11,7 @@ from hub.roles import COMMUNICATIONS_STAFF, MODERATORS, Grant
 
 def codenames(group_name):
     group = Group.objects.get(name=group_name)
-    return {
-        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()
-    }
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
 
 
 @pytest.mark.django_db
@@ -45,8 +43,7 @@ def test_moderators_get_no_page_rights_from_wagtail_s_default_group():
     assert not GroupPagePermission.objects.filter(group=moderators).exists()
     staff = Group.objects.get(name=COMMUNICATIONS_STAFF)
     assert {
-        p.permission.codename
-        for p in GroupPagePermission.objects.filter(group=staff)
+        p.permission.codename for p in GroupPagePermission.objects.filter(group=staff)
     } == {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
 
 
