@@ -16,4 +16,8 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        # TEMP: moves to hub/apps.py (HubConfig.ready) when the hub app lands.
+        from hub import mtavruli
+
+        mtavruli.install()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="home.roles")
