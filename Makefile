@@ -6,7 +6,7 @@ PORT ?= 8000
 # Test workers (pytest-xdist): one per core.
 JOBS ?= auto
 
-.PHONY: run test install lint format messages collectstatic
+.PHONY: run test install lint format messages admin-messages collectstatic
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,9 @@ format: install
 messages: install
 	$(BIN)/python manage.py makemessages --locale ka --locale en --ignore .venv --ignore node_modules --no-obsolete
 	$(BIN)/python manage.py complete_catalogues
+
+# Georgian for Wagtail's and other packages' admin strings (site/admin_locale):
+# refresh the msgids from the installed packages, keep the translations, list
+# what is missing, compile with polib. Run after upgrading Wagtail.
+admin-messages: install
+	$(BIN)/python site/admin_locale/build.py

@@ -18,4 +18,7 @@ class HubConfig(AppConfig):
     verbose_name = _("Kakheti Hub")
 
     def ready(self):
+        from hub import mtavruli
+
+        mtavruli.install()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="hub.roles")

@@ -135,7 +135,11 @@ LANGUAGE_CODE = "ka"
 LANGUAGES = [("ka", _("Georgian")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
-LOCALE_PATHS = [SITE_DIR / "locale"]
+# The project's own catalogue first (it keeps precedence), then the Georgian
+# translations of Wagtail's and other packages' admin strings, which ship almost
+# none (site/admin_locale/build.py). Django's JavaScriptCatalog merges
+# LOCALE_PATHS too, so the admin's djangojs strings come from there as well.
+LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Tbilisi"
 USE_I18N = True
 USE_TZ = True
