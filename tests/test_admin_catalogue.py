@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from wagtail.users.models import UserProfile
 
-from tests.factories.directory import OrganizationFactory
+from directory.factories import OrganizationFactory
 
 ADMIN_LOCALE = Path(settings.BASE_DIR) / "site" / "admin_locale"
 CATALOGUES = ADMIN_LOCALE / "ka" / "LC_MESSAGES"

@@ -68,7 +68,7 @@ def log_in(browser, live_server, user, password):
 def act_from_dashboard(page, action):
     """Open the initiative's action menu in "Awaiting your review" and act."""
     row = page.locator("tr", has_text=TITLE)
-    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="მოქმედებები").click()  # "Actions"
     row.locator(f'[data-workflow-action-url*="/{action}/"]').first.click()
 
 

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy, override
 
-from tests.factories.directory import OrganizationFactory
+from directory.factories import OrganizationFactory
 
 # A Mtavruli capital directly followed by a Mkhedruli letter: "Ინიციატივები".
 MTAVRULI_FIRST = re.compile("[\u1c90-\u1cbf][\u10d0-\u10ff]")
