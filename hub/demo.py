@@ -2,7 +2,13 @@
 
 from django.contrib.auth import get_user_model
 
-from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
+from hub.roles import (
+    ADVISORY_COUNCIL,
+    COMMUNICATIONS_STAFF,
+    CONSULTANTS,
+    MODERATORS,
+    TIME_BANK_COORDINATORS,
+)
 
 DEMO_PASSWORD = "kakheti-demo-2026"
 
@@ -14,6 +20,8 @@ DEMO_ACCOUNTS = [
     ("council1", ADVISORY_COUNCIL, "advisory council member"),
     ("council2", ADVISORY_COUNCIL, "advisory council member"),
     ("council3", ADVISORY_COUNCIL, "advisory council member"),
+    ("coordinator", TIME_BANK_COORDINATORS, "time-bank coordinator"),
+    ("consultant", CONSULTANTS, "consultant (the hub's advice desk)"),
 ]
 
 

@@ -21,7 +21,15 @@ from django.utils.module_loading import module_has_submodule
 COMMUNICATIONS_STAFF = "Communications staff"
 MODERATORS = "Moderators"
 ADVISORY_COUNCIL = "Advisory council"
-ALL_ROLES = (COMMUNICATIONS_STAFF, MODERATORS, ADVISORY_COUNCIL)
+TIME_BANK_COORDINATORS = "Time-bank coordinators"
+CONSULTANTS = "Consultants"
+ALL_ROLES = (
+    COMMUNICATIONS_STAFF,
+    MODERATORS,
+    ADVISORY_COUNCIL,
+    TIME_BANK_COORDINATORS,
+    CONSULTANTS,
+)
 
 
 @dataclass(frozen=True)
