@@ -17,6 +17,7 @@ from directory.admin_views import (
     OrganizationEditView,
     OrganizationIndexView,
 )
+from directory.choosers import OrganizationChooserViewSet
 from directory.filters import OrganizationFilterSet
 from directory.models import Organization
 
@@ -28,6 +29,7 @@ class OrganizationViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     filterset_class = OrganizationFilterSet
+    chooser_viewset_class = OrganizationChooserViewSet
     index_view_class = OrganizationIndexView
     edit_view_class = OrganizationEditView
 

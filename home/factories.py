@@ -3,7 +3,7 @@ from datetime import timedelta
 import factory
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import (
     EventIndexPage,
@@ -146,7 +146,11 @@ class OutreachTopicPageFactory(PublishedPageFactory):
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    """An image in the root collection, where staff roles have their rights
+    (wagtail_factories would make a new top-level collection per image)."""
+
     title = factory.Sequence(lambda n: f"ფოტო {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
     file = factory.django.ImageField(width=1200, height=800, color="#7b1e3a")
 
 
@@ -167,3 +171,11 @@ def news_and_event_pages(home):
         home
     ).first() or EventIndexPageFactory(parent=home)
     return news_index, event_index
+
+
+def name_organizations(page, organizations):
+    """Add organizations to those a news or event page names (save it after)."""
+    links = list(page.organization_links.all())
+    link_model = type(page).organization_links.rel.related_model
+    links += [link_model(organization=organization) for organization in organizations]
+    page.organization_links = links

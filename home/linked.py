@@ -8,14 +8,16 @@ def linked_organizations(page):
     """The live organizations a news or event page names, in the active language.
 
     Pages of both languages point at the same (Georgian) rows, so we look up each
-    organization's translation in the active locale: two queries in all.
+    organization's translation in the active locale: two queries in all (one
+    query with a subquery).
     """
     from directory.models import Organization
 
     # A list, not a subquery: in previews the relation is an in-memory one.
-    keys = [organization.translation_key for organization in page.organizations.all()]
-    if not keys:
+    chosen = [link.organization_id for link in page.organization_links.all()]
+    if not chosen:
         return []
+    keys = Organization.objects.filter(pk__in=chosen).values("translation_key")
     return list(
         Organization.objects.filter(
             translation_key__in=keys,
@@ -34,7 +36,7 @@ def pages_naming(model, organization, order, limit=10):
     """
     language = get_language()
     named = model.objects.filter(
-        organizations__translation_key=organization.translation_key
+        organization_links__organization__translation_key=organization.translation_key
     ).values("translation_key")
     pages = (
         model.objects.live()

@@ -18,7 +18,16 @@ class HubConfig(AppConfig):
     verbose_name = _("Kakheti Hub")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
+
         from hub import mtavruli
+        from hub.accounts import georgian_admin_for_new_users
 
         mtavruli.install()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="hub.roles")
+        post_save.connect(
+            georgian_admin_for_new_users,
+            sender=get_user_model(),
+            dispatch_uid="hub.georgian_admin",
+        )

@@ -190,6 +190,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin calls no external host, and staff
+# e-mail hashes are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Council members approve initiatives without the right to publish them:
 # initiatives/publishing.py publishes at the end of their review workflow.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "initiatives.publishing.publish_on_approval"

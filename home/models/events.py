@@ -5,11 +5,17 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.filters import EventFilterForm
@@ -141,13 +147,6 @@ class EventPage(RoutablePageMixin, Page):
         related_name="event_pages",
         help_text=_("What the event is about; lists it on those topic pages."),
     )
-    organizations = ParentalManyToManyField(
-        "directory.Organization",
-        verbose_name=_("organizations"),
-        related_name="event_pages",
-        blank=True,
-        help_text=_("Organizations of the directory that take part."),
-    )
     participants_count = models.PositiveIntegerField(
         _("number of participants"),
         null=True,
@@ -183,7 +182,12 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("topics", widget=CheckboxSelectMultiple),
-                FieldPanel("organizations"),
+                MultipleChooserPanel(
+                    "organization_links",
+                    chooser_field_name="organization",
+                    heading=_("Organizations that take part"),
+                    label=_("Organization"),
+                ),
             ],
             heading=_("Classification"),
         ),
@@ -200,6 +204,8 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Report after the event"),
         ),
     ]
+    # The links name the Georgian rows in every language (see home.linked).
+    override_translatable_fields = [SynchronizedField("organization_links")]
     search_fields = Page.search_fields + [
         index.SearchField("search_text"),
         index.FilterField("start"),

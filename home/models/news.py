@@ -3,10 +3,11 @@ from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.filters import NewsFilterForm
@@ -98,13 +99,6 @@ class NewsPage(Page):
         related_name="news_pages",
         help_text=_("Where it happened; empty for the whole region."),
     )
-    organizations = ParentalManyToManyField(
-        "directory.Organization",
-        verbose_name=_("organizations"),
-        related_name="news_pages",
-        blank=True,
-        help_text=_("Organizations of the directory the news is about."),
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -115,11 +109,18 @@ class NewsPage(Page):
             [
                 FieldPanel("topics", widget=CheckboxSelectMultiple),
                 FieldPanel("municipality"),
-                FieldPanel("organizations"),
+                MultipleChooserPanel(
+                    "organization_links",
+                    chooser_field_name="organization",
+                    heading=_("Organizations the news is about"),
+                    label=_("Organization"),
+                ),
             ],
             heading=_("Classification"),
         ),
     ]
+    # The links name the Georgian rows in every language (see home.linked).
+    override_translatable_fields = [SynchronizedField("organization_links")]
     search_fields = Page.search_fields + [
         index.SearchField("search_text"),
         index.FilterField("date"),

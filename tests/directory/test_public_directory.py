@@ -267,13 +267,17 @@ def test_detail_lists_published_initiatives_it_supports(client, organizations):
 
 
 def linked_news(home, organization, count=1, **fields):
-    from home.factories import NewsPageFactory, news_and_event_pages
+    from home.factories import (
+        NewsPageFactory,
+        name_organizations,
+        news_and_event_pages,
+    )
 
     news_index, _ = news_and_event_pages(home)
     pages = []
     for _ in range(count):
         page = NewsPageFactory(parent=news_index, **fields)
-        page.organizations.set([organization])
+        name_organizations(page, [organization])
         page.save_revision().publish()
         pages.append(page)
     return pages
@@ -282,7 +286,11 @@ def linked_news(home, organization, count=1, **fields):
 def test_detail_lists_live_news_and_events_that_name_it(
     client, organizations, home_pages
 ):
-    from home.factories import EventPageFactory, news_and_event_pages
+    from home.factories import (
+        EventPageFactory,
+        name_organizations,
+        news_and_event_pages,
+    )
 
     organization = organizations["youth"]
     [news] = linked_news(home_pages["ka"], organization, title="ახალგაზრდული ფორუმი")
@@ -291,7 +299,7 @@ def test_detail_lists_live_news_and_events_that_name_it(
     linked_news(home_pages["ka"], organizations["farmers"], title="სხვისი სიახლე")
     _, event_index = news_and_event_pages(home_pages["ka"])
     event = EventPageFactory(parent=event_index, title="მოხალისეთა შეხვედრა")
-    event.organizations.set([organization])
+    name_organizations(event, [organization])
     event.save_revision().publish()
     content = client.get(f"/organizations/{organization.slug}/").content.decode()
     assert news.title in content and news.url in content

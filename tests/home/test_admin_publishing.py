@@ -1,7 +1,9 @@
 """An editor creates, previews and publishes every page type in the admin."""
 
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset
 
+from directory.factories import OrganizationFactory
 from home.factories import add_translation
 from home.models import (
     EventIndexPage,
@@ -60,6 +62,7 @@ def test_standard_page(comms_client, home_pages):
 
 
 def test_news_index_and_news_page(comms_client, home_pages):
+    organization = OrganizationFactory(name="თელავის ახალგაზრდული ცენტრი")
     index = create_preview_publish(
         comms_client,
         NewsIndexPage,
@@ -76,10 +79,16 @@ def test_news_index_and_news_page(comms_client, home_pages):
         body=body("ფორუმის ტექსტი."),
         topics=(volunteering.pk,),  # a tuple: posted as repeated values
         municipality=telavi.pk,
+        organization_links=inline_formset([{"organization": organization.pk}]),
     )
     page = create_preview_publish(comms_client, NewsPage, index, data)
     assert list(page.topics.all()) == [volunteering]
-    assert_renders(comms_client, page, "მოხალისეობრივი ფორუმი", "ფორუმის ტექსტი.")
+    assert [link.organization for link in page.organization_links.all()] == [
+        organization
+    ]
+    assert_renders(
+        comms_client, page, "მოხალისეობრივი ფორუმი", "ფორუმის ტექსტი.", organization.name
+    )
     assert_renders(comms_client, index, "მოხალისეობრივი ფორუმი")
 
     add_translation(index, title="News")
@@ -109,6 +118,7 @@ def test_event_index_and_event_page(comms_client, home_pages):
         registration_url="https://example.org/register",
         body=body("პროგრამა."),
         topics=(Topic.objects.get(slug="dcfta").pk,),
+        organization_links=inline_formset([]),
     )
     page = create_preview_publish(comms_client, EventPage, index, data)
     assert page.end > page.start
@@ -169,3 +179,53 @@ def test_page_type_rules(home_pages, indexes):
     assert not NewsIndexPage.can_create_at(home_pages["ka"])  # one per home
     assert StandardPage.can_create_at(home_pages["ka"])
     assert not StandardPage.can_create_at(Page.get_first_root_node())
+
+
+def test_the_organization_chooser_lists_each_live_organization_once(comms_client):
+    from directory.factories import translate
+
+    youth = OrganizationFactory(name="თელავის ახალგაზრდული ცენტრი")
+    translate(youth, name="Telavi Youth Centre")
+    OrganizationFactory(name="დაუმტკიცებელი ორგანიზაცია", live=False)
+
+    response = comms_client.get("/admin/snippets/choose/directory/organization/")
+
+    html = response.json()["html"]
+    assert "თელავის ახალგაზრდული ცენტრი" in html
+    assert "Telavi Youth Centre" not in html  # the Georgian row, once
+    assert "დაუმტკიცებელი ორგანიზაცია" not in html  # drafts are not linked
+    english = comms_client.get(
+        "/admin/snippets/choose/directory/organization/", {"locale": "en"}
+    ).json()["html"]
+    assert "Telavi Youth Centre" in english
+
+
+def test_pages_are_published_directly_without_the_moderators_workflow(
+    comms_client, home_pages
+):
+    from wagtail.models import Workflow
+
+    index = home_pages["ka"]
+    assert index.get_workflow() is None
+    html = comms_client.get(f"/admin/pages/{index.pk}/edit/").content.decode()
+    assert "action-submit" not in html
+    assert 'name="action-publish"' in html
+    assert Workflow.objects.filter(active=True).get().name != "Moderators approval"
+
+
+def test_communications_staff_see_and_choose_the_site_s_images(comms_client):
+    from home.factories import ImageFactory
+
+    ImageFactory(title="ფორუმის ფოტო")
+
+    listing = comms_client.get("/admin/images/").content.decode()
+    chooser = comms_client.get("/admin/images/chooser/").json()["html"]
+
+    assert "ფორუმის ფოტო" in listing
+    assert "ფორუმის ფოტო" in chooser
+
+
+def test_the_admin_asks_no_avatar_from_an_external_host(comms_client):
+    html = comms_client.get("/admin/").content.decode()
+
+    assert "gravatar" not in html

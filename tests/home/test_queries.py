@@ -15,6 +15,7 @@ from home.factories import (
     NewsPageFactory,
     OutreachTopicPageFactory,
     StandardPageFactory,
+    name_organizations,
 )
 from taxonomy.factories import topic
 
@@ -33,7 +34,7 @@ def add_items(indexes, count):
         news = NewsPageFactory(
             parent=indexes["news"]["ka"], image=image, topics=topics, publish=False
         )
-        news.organizations.set(organizations)
+        name_organizations(news, organizations)
         news.save_revision().publish()
         for days in (-(n + 1), n + 1):
             event = EventPageFactory(
@@ -43,7 +44,7 @@ def add_items(indexes, count):
                 start=now + timedelta(days=days),
                 publish=False,
             )
-            event.organizations.set(organizations)
+            name_organizations(event, organizations)
             event.save_revision().publish()
 
 
@@ -99,7 +100,7 @@ def test_detail_pages_queries_do_not_grow(
     extra = [OrganizationFactory() for _ in range(MANY)]
     extra_topics = [topic(slug) for slug in ("youth", "culture", "tourism", "health")]
     for page in (news, event):
-        page.organizations.add(*extra)
+        name_organizations(page, extra)
         page.topics.add(*extra_topics)
         page.save_revision().publish()
         with django_assert_max_num_queries(MAX_QUERIES):
