@@ -6,6 +6,7 @@ editor picks another one in its language filter: each organization once,
 never a draft.
 """
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -21,7 +22,10 @@ class OrganizationChooserMixin:
     def get_filter_form(self):
         data = self.request.GET.copy()
         data.setdefault("locale", Locale.get_default().language_code)
-        return self.get_filter_form_class()(data)
+        form = self.get_filter_form_class()(data)
+        # Wagtail's filter names it from the field ("Locale"), untranslated.
+        form.fields["locale"].label = _("Language")
+        return form
 
 
 class OrganizationChooseView(OrganizationChooserMixin, ChooseView):

@@ -15,8 +15,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
-    first_name = factory.Faker("first_name")
-    last_name = factory.Faker("last_name")
+    # The hub's staff are Georgian.
+    first_name = factory.Faker("first_name", locale="ka_GE")
+    last_name = factory.Faker("last_name", locale="ka_GE")
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
 
     @factory.post_generation

@@ -183,7 +183,8 @@ SERVER_EMAIL = ENV_DEFAULT_FROM_EMAIL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
-WAGTAIL_SITE_NAME = "Kakheti Hub"
+# Lazy: e-mails and admin screens name the hub in their own language.
+WAGTAIL_SITE_NAME = _("Kakheti Hub")
 WAGTAILADMIN_BASE_URL = ENV_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
