@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "home",
     "initiatives",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -178,6 +180,11 @@ EMAIL_HOST_USER = ENV_EMAIL_USER
 EMAIL_HOST_PASSWORD = ENV_EMAIL_PASSWORD
 EMAIL_USE_TLS = True
 DEFAULT_FROM_EMAIL = ENV_DEFAULT_FROM_EMAIL
+
+# Background tasks: e-mail delivery (hub.mail) and search indexing. Stored in
+# the database and run by `manage.py db_worker` (production.py); development
+# and tests run each task at once, in the request.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SERVER_EMAIL = ENV_DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

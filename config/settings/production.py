@@ -33,3 +33,7 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
+
+# Background tasks wait in the database for `manage.py db_worker` (run it as a
+# service beside gunicorn): e-mails and search indexing leave the request path.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
