@@ -11,6 +11,7 @@ live record (see `TruthfulHistoryMixin`).
 """
 
 from django.db import models
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -115,11 +116,12 @@ def _display(row, field, snapshot_names):
     if field.is_relation:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else f"#{value}"
+    if hasattr(value, "hour"):
+        # Stored in UTC: shown in the site's time, like the row's own date.
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "SHORT_DATETIME_FORMAT")
     if hasattr(value, "isoformat"):
-        return date_format(
-            value,
-            "SHORT_DATETIME_FORMAT" if hasattr(value, "hour") else "SHORT_DATE_FORMAT",
-        )
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 
