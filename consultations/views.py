@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -92,6 +93,12 @@ def request_form(request):
     return redirect("consultations:request_sent")
 
 
+def tracking_path(case):
+    """The private page's address in the visitor's language (links on pages
+    are relative; e-mails carry absolute ones, see notifications)."""
+    return reverse("consultations:track", kwargs={"token": case.tracking_token})
+
+
 def request_sent(request):
     return TemplateResponse(
         request,
@@ -126,7 +133,7 @@ def confirm(request, token):
     case = Case.objects.select_related("organization").filter(pk=pk).first()
     if case is None or str(case.submission_key or "") != key:
         return _link_error(request, "missing", 404, "confirmation")
-    context = {"case": case, "tracking_url": notifications.tracking_url(case)}
+    context = {"case": case, "tracking_url": tracking_path(case)}
     if case.status != Case.Status.UNCONFIRMED:
         return TemplateResponse(
             request, "consultations/confirm.html", {**context, "state": "already"}
@@ -162,8 +169,8 @@ def track(request, token):
     feedback_url = None
     if case.status == Case.Status.CLOSED and case.feedback_received_at is None:
         if case.feedback_requested_at is not None:
-            feedback_url = notifications.public_url(
-                case, "feedback", token=tokens.feedback_token(case)
+            feedback_url = reverse(
+                "consultations:feedback", kwargs={"token": tokens.feedback_token(case)}
             )
     return TemplateResponse(
         request,
@@ -188,7 +195,7 @@ def feedback(request, token):
         return _link_error(request, "invalid", 400, "feedback")
     if case is None:
         return _link_error(request, "missing", 404, "feedback")
-    context = {"case": case, "tracking_url": notifications.tracking_url(case)}
+    context = {"case": case, "tracking_url": tracking_path(case)}
     if case.feedback_received_at is not None:
         return TemplateResponse(
             request, "consultations/feedback.html", {**context, "state": "already"}
