@@ -285,11 +285,12 @@ class Case(ClusterableModel):
     def __str__(self):
         return _("Case %(number)s: %(name)s") % {
             "number": self.pk or "—",
-            "name": self.requester_name,
+            "name": self.requester_name or "—",
         }
 
     @property
     def requester_name(self):
+        """The organization's name, or the group's (not personal data)."""
         if self.organization_id:
             return self.organization.name
         return self.group_name

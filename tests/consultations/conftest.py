@@ -1,4 +1,7 @@
-"""Fixtures of the consultation desk's tests: private storage, people, cases."""
+"""Fixtures of the consultation desk's tests: people, form data, admin URLs.
+
+(Private documents go to a temporary folder for every test: tests/conftest.py.)
+"""
 
 import uuid
 
@@ -12,11 +15,6 @@ from taxonomy.factories import municipality
 
 REQUEST_URL = "/consultations/request/"  # Georgian, the default language
 REQUEST_URL_EN = "/en/consultations/request/"
-
-
-@pytest.fixture(autouse=True)
-def _private_documents_in_tmp(settings, tmp_path):
-    settings.CONSULTATIONS_DOCUMENTS_ROOT = tmp_path / "private"
 
 
 @pytest.fixture
