@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from consultations import urls as consultations_urls
 from directory import urls as directory_urls
 from home import urls as home_urls
 from initiatives import urls as initiatives_urls
@@ -18,12 +19,19 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-for app_urls in (home_urls, directory_urls, initiatives_urls, search_urls):
+for app_urls in (
+    home_urls,
+    directory_urls,
+    consultations_urls,
+    initiatives_urls,
+    search_urls,
+):
     urlpatterns += app_urls.neutral_urlpatterns
 
 urlpatterns += i18n_patterns(
     path("", include(home_urls.urlpatterns)),
     path("", include((directory_urls.urlpatterns, "directory"))),
+    path("", include((consultations_urls.urlpatterns, "consultations"))),
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
     path("", include(search_urls.urlpatterns)),
     path("", include(wagtail_urls)),

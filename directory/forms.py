@@ -16,11 +16,15 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.create import CreateAction
-from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from directory.models import Organization
+from directory.proposals import (
+    apply_changes,
+    log_proposal,
+    propose_changes,
+)
 from hub.analysis import build_query, query_terms
 from taxonomy.models import Municipality, Topic
 
@@ -92,8 +96,6 @@ class PublicOrganizationFilterSet(django_filters.FilterSet):
 
 
 #: Key in the log entry data of a revision made by the public proposal form.
-PROPOSAL_MARK = "directory_proposal"
-
 EXPIRED_FORM_MESSAGE = _(
     "This form has expired. Please check your entries and send it again."
 )
@@ -267,47 +269,29 @@ class ProposalForm(forms.Form):
         version untouched until staff publish it.
         """
         values = filled_in(self.cleaned_data)
-        relations = {
-            name: values.pop(name)
-            for name in ("municipalities", "fields_of_work")
-            if name in values
-        }
-        if self.cleaned_data["kind"] == self.NEW:
-            organization = Organization(locale=Locale.get_active())
-        else:
-            live = Organization.objects.get(pk=self.cleaned_data["organization"].pk)
-            # Build on the newest draft so that staff edits in progress survive.
-            organization = live.get_latest_revision_as_object()
-        for name, value in values.items():
-            setattr(organization, name, value)
-        for name, value in relations.items():
-            getattr(organization, name).set(value)
-        organization.submitter_email = self.cleaned_data["submitter_email"]
-        organization.data_confirmed_on = datetime.date.today()
-        note = _("Proposed through the public form by %(email)s.") % {
-            "email": self.cleaned_data["submitter_email"]
-        }
+        values["data_confirmed_on"] = datetime.date.today()
+        email = self.cleaned_data["submitter_email"]
+        note = _("Proposed through the public form by %(email)s.") % {"email": email}
         if self.cleaned_data.get("message"):
             note = f"{note}\n{self.cleaned_data['message']}"
-        organization.staff_notes = "\n\n".join(
-            part for part in (organization.staff_notes, note) if part
+        if self.cleaned_data["kind"] == self.CORRECTION:
+            return propose_changes(
+                self.cleaned_data["organization"],
+                values,
+                note=note,
+                submitter_email=email,
+            )
+        organization = apply_changes(
+            Organization(locale=Locale.get_active()),
+            values,
+            note=note,
+            submitter_email=email,
         )
-        if organization.pk is None:
-            action = "wagtail.create"
-            organization.slug = unique_slug(organization.name, organization.locale)
-            create = CreateAction(organization, user=None, log_action=False)
-            create.execute(skip_permission_checks=True)
-            revision = create.revision
-        else:
-            action = "wagtail.edit"
-            revision = organization.save_revision(user=None, clean=False)
-        # The mark tells directory.notifications whom to write to on publish.
-        log(
-            instance=organization,
-            action=action,
-            revision=revision,
-            content_changed=True,
-            data={PROPOSAL_MARK: True},
+        organization.slug = unique_slug(organization.name, organization.locale)
+        create = CreateAction(organization, user=None, log_action=False)
+        create.execute(skip_permission_checks=True)
+        log_proposal(
+            organization, "wagtail.create", create.revision, submitter_email=email
         )
         return organization
 

@@ -11,8 +11,8 @@ from django.dispatch import receiver
 from wagtail.models import ModelLogEntry
 from wagtail.signals import published
 
-from directory.forms import PROPOSAL_MARK
 from directory.models import Organization
+from directory.proposals import PROPOSAL_MARK
 from hub import mail
 
 

@@ -10,8 +10,12 @@ in-memory object then holds unpublished draft values that never reached the
 live record (see `TruthfulHistoryMixin`).
 """
 
+from django.db import models
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from simple_history.models import HistoricalRecords
 
 #: Saves touching only these fields are Wagtail bookkeeping, not content.
 BOOKKEEPING_FIELDS = frozenset(
@@ -69,6 +73,26 @@ class TruthfulHistoryMixin:
         return super().save(*args, **kwargs)
 
 
+class ChildHistoricalRecords(HistoricalRecords):
+    """simple-history for a model with a ParentalKey (an InlinePanel child).
+
+    simple-history copies the key's field class, and modelcluster forbids the
+    `related_name="+"` a history table needs on a ParentalKey; in the history
+    table the key is a plain foreign key (without a database constraint).
+    """
+
+    def copy_fields(self, model):
+        fields = super().copy_fields(model)
+        for name, field in fields.items():
+            if isinstance(field, ParentalKey):
+                field.swappable = False  # as simple-history does: no app registry
+                _name, _path, args, kwargs = field.deconstruct()
+                plain = models.ForeignKey(*args, **kwargs)
+                plain.name = field.name
+                fields[name] = plain
+        return fields
+
+
 def _compared_fields(history_model):
     return [
         field
@@ -92,11 +116,12 @@ def _display(row, field, snapshot_names):
     if field.is_relation:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else f"#{value}"
+    if hasattr(value, "hour"):
+        # Stored in UTC: shown in the site's time, like the row's own date.
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return date_format(local, "SHORT_DATETIME_FORMAT")
     if hasattr(value, "isoformat"):
-        return date_format(
-            value,
-            "SHORT_DATETIME_FORMAT" if hasattr(value, "hour") else "SHORT_DATE_FORMAT",
-        )
+        return date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 
@@ -111,14 +136,19 @@ def field_changes(obj, snapshots=None):
     many-to-many values as ";"-separated slugs: {column: (field name, label,
     {slug: display name})}.
     """
+    rows = obj.history.order_by("history_date", "history_id").select_related(
+        "history_user"
+    )
+    return row_changes(list(rows), obj.history.model, snapshots)
+
+
+def row_changes(rows, history_model, snapshots=None):
+    """Entries (as `field_changes` describes them, newest first) for the
+    historical `rows` of one record, given oldest first; usable for records
+    that no longer exist (e.g. a deleted child of a cluster)."""
     snapshots = snapshots or {}
     snapshot_names = {column: names for column, (_, _, names) in snapshots.items()}
-    rows = list(
-        obj.history.order_by("history_date", "history_id").select_related(
-            "history_user"
-        )
-    )
-    fields = _compared_fields(obj.history.model) if rows else []
+    fields = _compared_fields(history_model) if rows else []
     entries = []
     previous = None
     for row in rows:

@@ -10,6 +10,7 @@ from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CONSULTATIONS_DOCUMENTS_ROOT = tmp_path / "private-media"
 
 
 @pytest.fixture(autouse=True)

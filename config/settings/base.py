@@ -32,6 +32,8 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
+# Files that must never be served by the web server (consultation documents).
+ENV_PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 # Behind a reverse proxy, the request header that carries the client's address
 # (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
 ENV_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
@@ -42,6 +44,7 @@ INSTALLED_APPS = [
     "hub",
     "taxonomy",
     "directory",
+    "consultations",
     "home",
     "initiatives",
     "search",
@@ -151,6 +154,13 @@ STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "staticfi
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
+# Outside MEDIA_ROOT and without a URL: only permission-checked views read it.
+PRIVATE_MEDIA_ROOT = (
+    Path(ENV_PRIVATE_MEDIA_ROOT)
+    if ENV_PRIVATE_MEDIA_ROOT
+    else BASE_DIR / "private-media"
+)
+CONSULTATIONS_DOCUMENTS_ROOT = PRIVATE_MEDIA_ROOT / "consultations"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -251,6 +261,7 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Public forms are rate-limited per client address (django-ratelimit, in the
 # cache: production needs REDIS_URL so that all workers share the counters).
 INITIATIVE_SUBMIT_RATE = "5/h"
+CONSULTATION_REQUEST_RATE = "5/h"
 if ENV_CLIENT_IP_HEADER:
     RATELIMIT_IP_META_KEY = ENV_CLIENT_IP_HEADER
 

@@ -16,4 +16,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+CONSULTATIONS_DOCUMENTS_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 
+from hub.tokens import sign
 from initiatives import factories, tokens
 from initiatives.models import Initiative
 from tests.initiatives.public_helpers import SUBMIT_URL, empty_cache, form_data  # noqa: F401
@@ -87,9 +88,7 @@ def test_a_forged_token_is_a_clear_400(client, token):
 
 def test_a_token_signed_for_another_key_is_refused(client):
     initiative = factories.InitiativeFactory()
-    token = tokens._signer().sign(
-        f"{initiative.pk}:00000000-0000-0000-0000-000000000000"
-    )
+    token = sign(tokens.SALT, f"{initiative.pk}:00000000-0000-0000-0000-000000000000")
 
     response = client.post(f"/en/initiatives/confirm/{token}/")
 

@@ -1,0 +1,60 @@
+"""What every public form of the hub has against bots and double submits.
+
+- A honeypot field (`homepage`), hidden from people: a bot that fills every
+  field gives itself away, and the view answers it as if all went well.
+- A submission key (a UUID in a hidden field) names one filled-in form, so a
+  double click or a reload saves one record, not two (the model keeps the key
+  unique, or the view remembers it in the cache).
+- A rate limit per client address (`over_rate_limit`), counted only for
+  valid posts, so a person correcting mistakes never hits it.
+"""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+
+EXPIRED_FORM_MESSAGE = _(
+    "This form has expired. Please check your entries and send it again."
+)
+
+
+class SpamGuardForm(forms.Form):
+    """A public form's honeypot and submission key; combine with a ModelForm
+    (`class MyForm(SpamGuardForm, forms.ModelForm)`) or a plain Form."""
+
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    submission_key = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": EXPIRED_FORM_MESSAGE,
+            "invalid": EXPIRED_FORM_MESSAGE,
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4())
+
+    @property
+    def is_spam(self):
+        return bool(self.data.get("homepage"))
+
+    def renew_key(self):
+        """Give a form whose key was refused a new one, so it can be sent again."""
+        self.data = self.data.copy()
+        self.data["submission_key"] = str(uuid.uuid4())
+
+
+def over_rate_limit(request, group, rate):
+    """Count this POST against `rate` (e.g. "5/h", or a callable, or None for
+    no limit) for the client's address; True once the limit is passed."""
+    return is_ratelimited(
+        request, group=group, key="ip", rate=rate, method="POST", increment=True
+    )
