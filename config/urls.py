@@ -9,6 +9,7 @@ from directory import urls as directory_urls
 from home import urls as home_urls
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
+from timebank import urls as timebank_urls
 
 # Each app's urls.py has two lists: `urlpatterns` for pages and forms (Georgian
 # at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
@@ -18,13 +19,20 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-for app_urls in (home_urls, directory_urls, initiatives_urls, search_urls):
+for app_urls in (
+    home_urls,
+    directory_urls,
+    initiatives_urls,
+    timebank_urls,
+    search_urls,
+):
     urlpatterns += app_urls.neutral_urlpatterns
 
 urlpatterns += i18n_patterns(
     path("", include(home_urls.urlpatterns)),
     path("", include((directory_urls.urlpatterns, "directory"))),
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
+    path("", include((timebank_urls.urlpatterns, "timebank"))),
     path("", include(search_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

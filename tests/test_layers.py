@@ -9,7 +9,15 @@ import pytest
 from django.conf import settings
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
-PACKAGES = ["hub", "taxonomy", "directory", "home", "initiatives", "search"]
+PACKAGES = [
+    "hub",
+    "taxonomy",
+    "directory",
+    "home",
+    "initiatives",
+    "timebank",
+    "search",
+]
 OTHERS = ["tests", "benchmarks", "config"]
 
 pytestmark = pytest.mark.skipif(
@@ -52,6 +60,8 @@ def test_the_contracts_hold():
         ("home/models/news.py", "from initiatives.models import Initiative"),
         ("hub/mail.py", "from search import results"),
         ("initiatives/views.py", "from tests.conftest import password"),
+        ("timebank/ledger.py", "from initiatives.models import Initiative"),
+        ("home/models/news.py", "from timebank.models import Listing"),
     ],
 )
 def test_an_import_against_the_layers_breaks_a_contract(
