@@ -71,6 +71,9 @@ class CoordinatorFormView(WagtailAdminTemplateMixin, FormView):
     def get_intro(self):
         return self.intro
 
+    def after_commit(self):
+        """What to do once the change is saved (e-mails)."""
+
     def form_valid(self, form):
         try:
             with transaction.atomic():
@@ -79,6 +82,7 @@ class CoordinatorFormView(WagtailAdminTemplateMixin, FormView):
             for text in error.messages:
                 form.add_error(None, text)
             return self.form_invalid(form)
+        self.after_commit()
         if message:
             messages.success(self.request, message)
         return redirect(self.get_success_url())
@@ -98,8 +102,11 @@ class ApproveView(CoordinatorFormView):
         ) % {"name": self.object}
 
     def perform(self, form):
-        members.approve(self.object, self.request.user)
+        self.object = members.approve(self.object, self.request.user)
         return _("%(name)s is approved.") % {"name": self.object}
+
+    def after_commit(self):
+        notifications.approved(self.object)
 
 
 class DeclineView(CoordinatorFormView):
@@ -259,8 +266,9 @@ class DecideExchangeView(CoordinatorFormView):
     def perform(self, form):
         if form.cleaned_data["decision"] == "decline":
             exchanges.decline(self.object)
-            transaction.on_commit(lambda: notifications.exchange_decided(self.object))
             return _("Declined.")
         exchanges.confirm(self.object, recorded_by=self.request.user)
-        transaction.on_commit(lambda: notifications.exchange_decided(self.object))
         return _("Confirmed: the hours moved.")
+
+    def after_commit(self):
+        notifications.exchange_decided(self.object)

@@ -93,7 +93,9 @@ def _lock(*accounts):
     locked = {}
     for pk in sorted({account.pk for account in accounts}):
         locked[pk] = (
-            Account.objects.select_for_update().select_related("member").get(pk=pk)
+            Account.objects.select_for_update(of=("self",))
+            .select_related("member")
+            .get(pk=pk)
         )
     return [locked[account.pk] for account in accounts]
 
@@ -145,6 +147,9 @@ def _check_limits(giver, receiver, minutes):
 
 
 def _clear_figures():
+    # Now, for this request, and after the commit, in case another request
+    # cached the figures from before it in the meantime.
+    cache.delete(FIGURES_CACHE_KEY)
     transaction.on_commit(lambda: cache.delete(FIGURES_CACHE_KEY))
 
 
@@ -157,7 +162,7 @@ def _existing(source_key, receiver, minutes):
     )
     if existing is None:
         return None
-    _, received = existing.movement_pair()
+    _gave, received = existing.movement_pair()
     if received.account_id != receiver.pk or received.amount != minutes:
         raise SourceConflict(
             _("This was already recorded with another account or time.")

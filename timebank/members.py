@@ -12,7 +12,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.search import index
 
-from . import notifications
 from .models import (
     Account,
     Exchange,
@@ -34,16 +33,15 @@ def register(
 ):
     """A new member, awaiting approval, with an account at the default limit.
 
-    Online registrations with an e-mail get the confirmation link; paper and
-    phone registrations (`recorded_by` a coordinator) are confirmed by them.
+    The caller sends the confirmation e-mail (`notifications.email_confirmation`)
+    once this has committed; paper and phone registrations (`recorded_by` a
+    coordinator) need none.
     """
     fields.setdefault("consent_given_at", timezone.now())
     member = Member.objects.create(consent_recorded_by=recorded_by, **fields)
     member.offer_categories.set(offer_categories)
     member.need_categories.set(need_categories)
     Account.objects.create(member=member, lower_limit=default_lower_limit())
-    if member.email and recorded_by is None:
-        transaction.on_commit(lambda: notifications.email_confirmation(member))
     return member
 
 
@@ -71,6 +69,7 @@ def ensure_user(member):
 
 @transaction.atomic
 def approve(member, by):
+    """Let the member exchange; the caller then sends `notifications.approved`."""
     member = Member.objects.select_for_update().get(pk=member.pk)
     if member.status != Member.Status.PENDING and member.status != (
         Member.Status.DECLINED
@@ -84,7 +83,6 @@ def approve(member, by):
     if member.email:
         ensure_user(member)
     sync_listings(member)
-    transaction.on_commit(lambda: notifications.approved(member))
     return member
 
 

@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 
 from hub.tabular import SafeSpreadsheetExportMixin
 
-from . import admin_views, members
+from . import admin_views, members, notifications
 from .admin_filters import (
     ExchangeFilterSet,
     ListingFilterSet,
@@ -140,7 +140,8 @@ class MemberCreateView(CreateView):
             recorded_by=self.request.user,
         )
         if data.get("approve_now"):
-            members.approve(member, self.request.user)
+            member = members.approve(member, self.request.user)
+            notifications.approved(member)
         return member
 
 

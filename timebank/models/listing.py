@@ -8,6 +8,11 @@ from wagtail.search import index
 from hub.analysis import index_text
 from hub.searchable import SearchKind
 
+from ..public_fields import LISTING_PUBLIC_FIELDS, MEMBER_PUBLIC_FIELDS
+
+# Categories and municipalities are public vocabularies.
+CATEGORY_FIELDS = ["id", "name_ka", "name_en", "slug"]
+
 
 class ListingQuerySet(models.QuerySet):
     def public(self):
@@ -17,23 +22,13 @@ class ListingQuerySet(models.QuerySet):
             self.filter(live=True)
             .select_related("category", "municipality", "member")
             .only(
-                "pk",
-                "kind",
-                "title",
-                "description",
-                "for_group",
-                "created_at",
+                "id",
                 "live",
-                "category__id",
-                "category__name_ka",
-                "category__name_en",
-                "category__slug",
-                "municipality__id",
-                "municipality__name_ka",
-                "municipality__name_en",
-                "municipality__slug",
+                *LISTING_PUBLIC_FIELDS,
+                *(f"category__{name}" for name in CATEGORY_FIELDS),
+                *(f"municipality__{name}" for name in CATEGORY_FIELDS),
                 "member__id",
-                "member__public_name",
+                *(f"member__{name}" for name in MEMBER_PUBLIC_FIELDS),
             )
             .order_by("-created_at", "-pk")
         )

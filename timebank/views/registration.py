@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from .. import members, tokens
+from .. import members, notifications, tokens
 from ..forms import RegistrationForm
 from ..models import Member
 from .guards import rate_limited
@@ -34,7 +34,7 @@ def join(request):
     if rate_limited(request, "timebank.join", "TIME_BANK_REGISTER_RATE"):
         return _form_page(request, form, status=429, rate_limited=True)
     data = form.cleaned_data
-    members.register(
+    member = members.register(
         first_name=data["first_name"].strip(),
         last_name=data["last_name"].strip(),
         public_name_choice=data["public_name_choice"],
@@ -51,6 +51,7 @@ def join(request):
         language=get_language() or settings.LANGUAGE_CODE,
         submission_key=data["submission_key"],
     )
+    notifications.email_confirmation(member)
     return redirect("timebank:join_sent")
 
 
