@@ -44,6 +44,17 @@ register_permission_policy(Exchange, NeverPermissionPolicy(Exchange))
 register_permission_policy(Listing, NeverPermissionPolicy(Listing, never=("delete",)))
 
 
+class ListedWithRelations:
+    """A viewset whose index lists `index_queryset()` (related rows fetched up
+    front, annotations such as balances): ModelViewSet has no queryset hook."""
+
+    def index_queryset(self):
+        return self.model._default_manager.all()
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=self.index_queryset(), **kwargs)
+
+
 def _button(label, url, icon, priority):
     return Button(label, url=url, icon_name=icon, priority=priority)
 
@@ -145,7 +156,7 @@ class MemberCreateView(CreateView):
         return member
 
 
-class MemberViewSet(ModelViewSet):
+class MemberViewSet(ListedWithRelations, ModelViewSet):
     model = Member
     icon = "group"
     menu_label = _("Members")
@@ -237,7 +248,7 @@ class MemberViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return MemberAdminForm if for_update else MemberRegistrationAdminForm
 
-    def get_queryset(self, request):
+    def index_queryset(self):
         return members.with_balance(
             members.with_last_exchange(
                 Member.objects.select_related("municipality").prefetch_related(
@@ -291,7 +302,7 @@ class TransferIndexView(SafeSpreadsheetExportMixin, IndexView):
         return buttons
 
 
-class TransferViewSet(ModelViewSet):
+class TransferViewSet(ListedWithRelations, ModelViewSet):
     """The ledger: read, export, record and reverse; never edit or delete."""
 
     model = Transfer
@@ -361,7 +372,7 @@ class TransferViewSet(ModelViewSet):
     # Needed by Wagtail to build the edit view, which is never routed.
     form_fields = ["description"]
 
-    def get_queryset(self, request):
+    def index_queryset(self):
         return Transfer.objects.select_related("reversal").prefetch_related(
             Prefetch(
                 "movements",
@@ -418,7 +429,7 @@ class ExchangeIndexView(IndexView):
         return buttons
 
 
-class ExchangeViewSet(ModelViewSet):
+class ExchangeViewSet(ListedWithRelations, ModelViewSet):
     """Exchanges members recorded online, waiting for (or given) confirmation."""
 
     model = Exchange
@@ -440,7 +451,7 @@ class ExchangeViewSet(ModelViewSet):
     ]
     ordering = ["-created_at"]
 
-    def get_queryset(self, request):
+    def index_queryset(self):
         return Exchange.objects.select_related("helper", "helped")
 
     def get_urlpatterns(self):
@@ -460,7 +471,7 @@ class ExchangeViewSet(ModelViewSet):
         ]
 
 
-class ListingViewSet(ModelViewSet):
+class ListingViewSet(ListedWithRelations, ModelViewSet):
     """Offers and requests; a coordinator can hide an unsuitable one."""
 
     model = Listing
@@ -491,7 +502,7 @@ class ListingViewSet(ModelViewSet):
     ]
     ordering = ["-created_at"]
 
-    def get_queryset(self, request):
+    def index_queryset(self):
         return Listing.objects.select_related("member", "category", "municipality")
 
     def get_urlpatterns(self):
@@ -502,7 +513,7 @@ class ListingViewSet(ModelViewSet):
         ]
 
 
-class RelayedMessageViewSet(ModelViewSet):
+class RelayedMessageViewSet(ListedWithRelations, ModelViewSet):
     """Messages between members; those not e-mailed wait for a phone call."""
 
     model = RelayedMessage
@@ -531,7 +542,7 @@ class RelayedMessageViewSet(ModelViewSet):
     ]
     ordering = ["-sent_at"]
 
-    def get_queryset(self, request):
+    def index_queryset(self):
         return RelayedMessage.objects.select_related(
             "sender", "response__member", "response__listing__member"
         )
