@@ -157,6 +157,11 @@ class Listing(index.Indexed, models.Model):
     def search_queryset(cls):
         return cls.objects.public()
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # search_text() reads the category: fetched with the listing.
+        return super().get_indexed_objects().select_related("category")
+
     def search_text(self):
         return index_text(
             self.title,
