@@ -38,6 +38,16 @@ class MemberAdminForm(forms.ModelForm):
             "public_name_choice": forms.RadioSelect,
         }
 
+    def save(self, commit=True):
+        member = super().save(commit=False)
+        if "email" in self.changed_data:
+            # A new address is not confirmed until its owner opens a link.
+            member.email_confirmed_at = None
+        if commit:
+            member.save()
+            self.save_m2m()
+        return member
+
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "")
         if phone and not PHONE.match(phone):

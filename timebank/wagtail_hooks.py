@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import CreateView, IndexView
+from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
@@ -513,6 +513,30 @@ class ListingViewSet(ListedWithRelations, ModelViewSet):
         ]
 
 
+class RelayedMessageInspectView(InspectView):
+    """Coordinators see both members' contacts, to pass a message on by phone."""
+
+    extra_labels = {
+        "sender_contact": _("sender's contact"),
+        "recipient_contact": _("recipient's contact"),
+    }
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.extra_labels:
+            return self.extra_labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    @staticmethod
+    def _contact(member):
+        return " · ".join(part for part in (member.phone, member.email) if part) or "-"
+
+    def get_sender_contact_display_value(self):
+        return self._contact(self.object.sender)
+
+    def get_recipient_contact_display_value(self):
+        return self._contact(self.object.recipient)
+
+
 class RelayedMessageViewSet(ListedWithRelations, ModelViewSet):
     """Messages between members; those not e-mailed wait for a phone call."""
 
@@ -532,9 +556,12 @@ class RelayedMessageViewSet(ListedWithRelations, ModelViewSet):
         Column("delivered", label=_("e-mailed"), accessor="delivered"),
         DateColumn("sent_at", label=_("sent at")),
     ]
+    inspect_view_class = RelayedMessageInspectView
     inspect_view_fields = [
         "sender",
+        "sender_contact",
         "recipient",
+        "recipient_contact",
         "listing",
         "body",
         "sent_at",

@@ -264,3 +264,36 @@ def test_coordinators_cannot_touch_other_apps(coordinator_client):
     assert coordinator_client.get(
         "/admin/snippets/initiatives/initiative/"
     ).status_code in (302, 403)
+
+
+def test_coordinators_see_both_contacts_of_a_relayed_message(coordinator_client):
+    from timebank.factories import ListingFactory
+    from timebank.models import RelayedMessage, Response
+
+    owner = MemberFactory(email="", email_confirmed_at=None, phone="+995 577 10 20 30")
+    answering = MemberFactory(email="answer@example.org")
+    response = Response.objects.create(
+        listing=ListingFactory(member=owner), member=answering
+    )
+    message = RelayedMessage.objects.create(
+        response=response, sender=answering, body="შემიძლია დაგეხმაროთ"
+    )
+    listing = coordinator_client.get("/admin/time-bank/messages/?delivered=false")
+    assert "შემიძლია დაგეხმაროთ" in listing.content.decode()
+    page = coordinator_client.get(f"/admin/time-bank/messages/inspect/{message.pk}/")
+    text = page.content.decode()
+    assert "+995 577 10 20 30" in text and "answer@example.org" in text
+
+
+def test_changing_an_address_in_the_admin_unconfirms_it(coordinator_client, nino):
+    from timebank.admin_forms import MemberAdminForm
+
+    data = {
+        name: getattr(nino, name)
+        for name in MemberAdminForm.Meta.fields
+        if name not in ("offer_categories", "need_categories", "municipality")
+    }
+    data.update(municipality=nino.municipality_id, email="new@example.org")
+    coordinator_client.post(f"/admin/time-bank/members/edit/{nino.pk}/", data)
+    nino.refresh_from_db()
+    assert nino.email == "new@example.org" and nino.email_confirmed_at is None

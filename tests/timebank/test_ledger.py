@@ -203,3 +203,13 @@ def test_statement_shows_running_balance_and_counterparts(client, nino, giorgi):
     assert rows[1].counterpart_kind == "hub"
     text = page.content.decode()
     assert "ღობის შეკეთება" in text and "კახეთის ჰაბი" in text
+
+
+def test_other_apps_find_members_by_confirmed_email_or_phone(nino):
+    unconfirmed = MemberFactory(email="u@example.org", email_confirmed_at=None)
+    assert list(Member.objects.matching(email=" NINO@example.org")) == [nino]
+    assert list(Member.objects.matching(phone=nino.phone.replace(" ", ""))) == [nino]
+    assert list(Member.objects.matching(email="u@example.org")) == []
+    assert unconfirmed not in Member.objects.matching(phone="12")
+    MemberFactory(email="p@example.org", status=Member.Status.PENDING)
+    assert not Member.objects.matching(email="p@example.org").exists()
