@@ -191,6 +191,10 @@ def main():
             f"{args.transfers} transfers ({Movement.objects.count()} movements) "
             f"created on {vendor} in {time.perf_counter() - started:.1f} s"
         )
+        if vendor == "postgresql":
+            # As autovacuum would after a bulk load: the planner needs statistics.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         started = time.perf_counter()
         index_listings()
         print(f"listings indexed in {time.perf_counter() - started:.1f} s")

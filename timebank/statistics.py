@@ -58,13 +58,13 @@ class Figures:
         return round(self.minutes_all_time / 60)
 
 
-def exchanged_movements():
-    """The helpers' side of every exchange that was not corrected away."""
-    return Movement.objects.filter(
-        amount__gt=0,
-        transfer__kind=Transfer.Kind.EXCHANGE,
-        transfer__reversal__isnull=True,
+def exchanged_movements(helpers_only=True):
+    """The helpers' side (or both sides) of every exchange that was not
+    corrected away."""
+    movements = Movement.objects.filter(
+        transfer__kind=Transfer.Kind.EXCHANGE, transfer__reversal__isnull=True
     )
+    return movements.filter(amount__gt=0) if helpers_only else movements
 
 
 def compute():
@@ -78,18 +78,20 @@ def compute():
         count=Count("pk"),
     )
     approved = Member.objects.approved()
-    active = approved.filter(
-        account__movements__transfer__kind=Transfer.Kind.EXCHANGE,
-        account__movements__transfer__reversal__isnull=True,
-        account__movements__transfer__occurred_on__gte=active_since,
-    )
     members_by = dict(
         approved.order_by().values_list("municipality").annotate(n=Count("pk"))
     )
+    # Members who gave or received in an exchange of the last year: the
+    # accounts on either side of those movements (one member, one municipality).
     active_by = dict(
-        active.order_by()
-        .values_list("municipality")
-        .annotate(n=Count("pk", distinct=True))
+        exchanged_movements(helpers_only=False)
+        .filter(
+            transfer__occurred_on__gte=active_since,
+            account__member__status=Member.Status.APPROVED,
+        )
+        .order_by()
+        .values_list("account__member__municipality")
+        .annotate(n=Count("account", distinct=True))
     )
     minutes_by = dict(
         exchanged.order_by()
@@ -109,7 +111,7 @@ def compute():
     ]
     return Figures(
         members=sum(members_by.values()),
-        active_members=active.values("pk").distinct().count(),
+        active_members=sum(active_by.values()),
         exchanges_all_time=totals["count"] or 0,
         minutes_this_month=totals["this_month"] or 0,
         minutes_all_time=totals["all_time"] or 0,
