@@ -149,17 +149,26 @@ def time_url(client, url, requests):
     from django.test.utils import CaptureQueriesContext
 
     client.get(url)  # warm-up: template and URL caches, cached figures
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    timings = []
+    timings, cpu, sql = [], [], []
     for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        # Read now: the next request's request_started signal clears the log.
+        count = len(queries)
+        sql.append(sum(float(q["time"]) for q in queries.captured_queries) * 1000)
     timings.sort()
     p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    return statistics.median(timings), p95, len(queries)
+    return {
+        "median": statistics.median(timings),
+        "p95": p95,
+        "cpu": statistics.median(cpu),
+        "sql": statistics.median(sql),
+        "queries": count,
+    }
 
 
 def main():
@@ -230,10 +239,20 @@ def main():
             f"member's statement: {movements} movements; "
             f"{args.requests} requests per URL"
         )
-        print(f"{'URL':62} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        print(
+            "median and p95: wall time of the request; cpu: this process's CPU "
+            "time (Python, templates); sql: time in the database (all medians, ms)"
+        )
+        print(
+            f"{'URL':58} {'median':>7} {'p95':>7} {'cpu':>7} {'sql':>7} {'queries':>7}"
+        )
         for client, url in rows:
-            median, p95, queries = time_url(client, url, args.requests)
-            print(f"{url:62} {median:10.1f} {p95:8.1f} {queries:8d}")
+            r = time_url(client, url, args.requests)
+            print(
+                f"{url:58} {r['median']:7.1f} {r['p95']:7.1f} {r['cpu']:7.1f} "
+                f"{r['sql']:7.1f} {r['queries']:7d}"
+            )
+        print(f"load average during the run: {os.getloadavg()}")
     finally:
         connection.creation.destroy_test_db(original_name, verbosity=0)
 

@@ -15,17 +15,22 @@ from .models import Category, Listing
 logger = logging.getLogger(__name__)
 
 
+#: The best matches kept from the search engine; partial words are matched in
+#: the database besides.
+MAX_SEARCH_RESULTS = 500
+
+
 def matching_pks(query):
-    """Pks of public listings whose indexed text matches `query` (Georgian
-    stems, transliteration); [] if the search engine fails."""
+    """Pks of the public listings whose indexed text best matches `query`
+    (Georgian stems, transliteration); [] if the search engine fails."""
     terms = query_terms(query)
     if not terms:
         return []
     try:
         results = get_search_backend().search(
-            build_query(terms), Listing.objects.filter(live=True)
+            build_query(terms), Listing.objects.filter(live=True).only("pk")
         )
-        return [listing.pk for listing in results]
+        return [listing.pk for listing in results[:MAX_SEARCH_RESULTS]]
     except Exception:  # the backends' errors have no common base class
         logger.exception("Time-bank search failed; using partial matching only")
         return []

@@ -30,7 +30,7 @@ class ListingQuerySet(models.QuerySet):
                 "member__id",
                 *(f"member__{name}" for name in MEMBER_PUBLIC_FIELDS),
             )
-            .order_by("-created_at", "-pk")
+            .order_by("-created_at", "-id")
         )
 
 
@@ -130,7 +130,8 @@ class Listing(index.Indexed, models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("offer or request")
         verbose_name_plural = _("offers and requests")
-        indexes = [models.Index(fields=["live", "-created_at"])]
+        # The public listing's order, so a deep page needs no sort.
+        indexes = [models.Index(fields=["live", "-created_at", "-id"])]
 
     def __str__(self):
         return self.title
