@@ -7,6 +7,7 @@ as such by the templates (`REPORT_REGISTERED`).
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -17,7 +18,7 @@ from django.utils.translation import get_language
 from taxonomy.models import Municipality
 
 from .ledger import FIGURES_CACHE_KEY
-from .models import Member, Movement, Transfer
+from .models import Account, Member, Movement, Transfer
 
 #: The results report: "the hub registered those willing on the site: about 600".
 REPORT_REGISTERED = 600
@@ -60,14 +61,19 @@ class Figures:
 
 def exchanged_movements(helpers_only=True):
     """The helpers' side (or both sides) of every exchange that was not
-    corrected away."""
-    movements = Movement.objects.filter(
-        transfer__kind=Transfer.Kind.EXCHANGE, transfer__reversal__isnull=True
+    corrected away (the reversed ones are few: an anti-join on their ids)."""
+    reversed_exchanges = Transfer.objects.filter(
+        kind=Transfer.Kind.REVERSAL, reverses__isnull=False
+    ).values("reverses_id")
+    movements = Movement.objects.filter(transfer__kind=Transfer.Kind.EXCHANGE).exclude(
+        transfer_id__in=reversed_exchanges
     )
     return movements.filter(amount__gt=0) if helpers_only else movements
 
 
 def compute():
+    """The figures, in five queries that each join movements to transfers
+    only; accounts are mapped to municipalities in Python (one row each)."""
     today = timezone.localdate()
     month = today.replace(day=1)
     active_since = today - datetime.timedelta(days=ACTIVE_DAYS)
@@ -77,35 +83,37 @@ def compute():
         this_month=Sum("amount", filter=Q(transfer__occurred_on__gte=month)),
         count=Count("pk"),
     )
-    approved = Member.objects.approved()
-    members_by = dict(
-        approved.order_by().values_list("municipality").annotate(n=Count("pk"))
+    given_by_account = (
+        exchanged.order_by().values_list("account").annotate(total=Sum("amount"))
     )
-    # Members who gave or received in an exchange of the last year: the
-    # accounts on either side of those movements (one member, one municipality).
-    active_by = dict(
+    active_accounts = set(
         exchanged_movements(helpers_only=False)
-        .filter(
-            transfer__occurred_on__gte=active_since,
-            account__member__status=Member.Status.APPROVED,
-        )
+        .filter(transfer__occurred_on__gte=active_since)
         .order_by()
-        .values_list("account__member__municipality")
-        .annotate(n=Count("account", distinct=True))
+        .values_list("account", flat=True)
+        .distinct()
     )
-    minutes_by = dict(
-        exchanged.order_by()
-        .values_list("account__member__municipality")
-        .annotate(total=Sum("amount"))
+    accounts = Account.objects.filter(kind=Account.Kind.MEMBER).values_list(
+        "pk", "member__municipality", "member__status"
     )
+    municipality_of, members_by, active_by = {}, Counter(), Counter()
+    for account, municipality, status in accounts:
+        municipality_of[account] = municipality
+        if status == Member.Status.APPROVED:
+            members_by[municipality] += 1
+            if account in active_accounts:
+                active_by[municipality] += 1
+    minutes_by = Counter()
+    for account, total in given_by_account:
+        minutes_by[municipality_of.get(account)] += total or 0
     rows = [
         MunicipalityFigures(
             slug=municipality.slug,
             name_ka=municipality.name_ka,
             name_en=municipality.name_en,
-            members=members_by.get(municipality.pk, 0),
-            active_members=active_by.get(municipality.pk, 0),
-            minutes_all_time=minutes_by.get(municipality.pk, 0) or 0,
+            members=members_by[municipality.pk],
+            active_members=active_by[municipality.pk],
+            minutes_all_time=minutes_by[municipality.pk],
         )
         for municipality in Municipality.objects.order_by("name_en")
     ]
