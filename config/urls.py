@@ -10,6 +10,7 @@ from directory import urls as directory_urls
 from home import urls as home_urls
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
+from timebank import urls as timebank_urls
 
 # Each app's urls.py has two lists: `urlpatterns` for pages and forms (Georgian
 # at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
@@ -24,6 +25,7 @@ for app_urls in (
     directory_urls,
     consultations_urls,
     initiatives_urls,
+    timebank_urls,
     search_urls,
 ):
     urlpatterns += app_urls.neutral_urlpatterns
@@ -33,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include((directory_urls.urlpatterns, "directory"))),
     path("", include((consultations_urls.urlpatterns, "consultations"))),
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
+    path("", include((timebank_urls.urlpatterns, "timebank"))),
     path("", include(search_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -16,6 +16,7 @@ PACKAGES = [
     "home",
     "initiatives",
     "consultations",
+    "timebank",
     "search",
 ]
 OTHERS = ["tests", "benchmarks", "config"]
@@ -62,6 +63,8 @@ def test_the_contracts_hold():
         ("initiatives/views.py", "from tests.conftest import password"),
         ("consultations/views.py", "from initiatives.models import Initiative"),
         ("directory/models.py", "from consultations.models import Case"),
+        ("timebank/ledger.py", "from initiatives.models import Initiative"),
+        ("home/models/news.py", "from timebank.models import Listing"),
     ],
 )
 def test_an_import_against_the_layers_breaks_a_contract(

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "consultations",
     "home",
     "initiatives",
+    "timebank",
     "search",
     "django_tasks",
     "django_tasks_db",
@@ -264,6 +265,22 @@ INITIATIVE_SUBMIT_RATE = "5/h"
 CONSULTATION_REQUEST_RATE = "5/h"
 if ENV_CLIENT_IP_HEADER:
     RATELIMIT_IP_META_KEY = ENV_CLIENT_IP_HEADER
+
+# Time bank. Members sign in with one-time links (django-sesame): a link works
+# once, for a day (members in villages do not read mail every hour), and only
+# for the time bank's sign-in page (its scope).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
+]
+SESAME_MAX_AGE = 24 * 60 * 60
+SESAME_ONE_TIME = True
+# How far below zero a new member's balance may go (minutes): ten hours of
+# help received before giving any. Coordinators change it per account.
+TIME_BANK_LOWER_LIMIT_MINUTES = -600
+TIME_BANK_REGISTER_RATE = "5/h"
+TIME_BANK_SIGN_IN_RATE = "10/h"
+TIME_BANK_MESSAGE_RATE = "30/h"
 
 # Demo content and printed demo logins exist only where this is True (dev).
 DEMO_DATA_ALLOWED = False

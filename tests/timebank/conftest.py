@@ -1,0 +1,46 @@
+"""Fixtures of the time bank's tests."""
+
+import pytest
+
+from hub.factories import UserFactory
+from hub.roles import TIME_BANK_COORDINATORS
+from timebank.factories import MemberFactory
+from timebank.models import Account
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="coordinator", role=TIME_BANK_COORDINATORS)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
+def hub_account(db):
+    return Account.objects.hub()
+
+
+@pytest.fixture
+def nino(db):
+    return MemberFactory(
+        first_name="ნინო", last_name="ბერიძე", email="nino@example.org"
+    )
+
+
+@pytest.fixture
+def giorgi(db):
+    return MemberFactory(
+        first_name="გიორგი", last_name="კაპანაძე", email="giorgi@example.org"
+    )
+
+
+def sign_in(client, member):
+    """Sign `member` in as the one-time link would."""
+    from timebank.members import ensure_user
+
+    client.force_login(ensure_user(member), backend="sesame.backends.ModelBackend")
+    return client

@@ -1,0 +1,71 @@
+"""The public pages and a member's statement cost a bounded number of queries,
+whatever the number of members, listings and exchanges."""
+
+import pytest
+
+from taxonomy.factories import municipality
+from timebank.factories import ListingFactory, MemberFactory, category, exchange
+
+from .conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+SLUGS = ["telavi", "kvareli", "sagarejo"]
+
+
+def build(size, reader):
+    members = [
+        MemberFactory(municipality=municipality(SLUGS[n % 3])) for n in range(size)
+    ]
+    for number, member in enumerate(members):
+        ListingFactory(
+            member=member,
+            kind="offer" if number % 2 else "request",
+            category=category(["garden", "lessons", "care"][number % 3]),
+        )
+        exchange(helper=member, helped=reader, minutes=15)
+        exchange(helper=reader, helped=member, minutes=15)
+    return members
+
+
+@pytest.mark.parametrize("size", [3, 15])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/time-bank/",
+        "/en/time-bank/",
+        "/time-bank/?municipality=telavi&category=garden&kind=offer",
+        "/time-bank/?q=ბაღში",
+    ],
+)
+def test_public_listing(client, django_assert_max_num_queries, size, url, home_pages):
+    build(size, MemberFactory())
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    assert response.status_code == 200
+    if "?" not in url:
+        assert len(response.context["listings"]) == size
+
+
+@pytest.mark.parametrize("size", [3, 15])
+def test_listing_page(client, django_assert_max_num_queries, size, home_pages):
+    build(size, MemberFactory())
+    from timebank.models import Listing
+
+    listing = Listing.objects.first()
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/time-bank/{listing.pk}/")
+    assert listing.title in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [3, 15])
+@pytest.mark.parametrize("url", ["/time-bank/me/", "/time-bank/me/statement/"])
+def test_member_pages(client, django_assert_max_num_queries, size, url):
+    reader = MemberFactory()
+    build(size, reader)
+    sign_in(client, reader)
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    assert response.status_code == 200
+    if url.endswith("statement/"):
+        assert len(response.context["movements"]) == min(2 * size, 25)
