@@ -5,54 +5,22 @@ opened; a moderator approves from the dashboard; two council members vote for
 from theirs (quorum 2); a visitor finds the published initiative.
 
 Run with Debian's Chromium (`apt-get install chromium`); skipped, saying why,
-when it is missing.
+when it is missing. The browser is the session's (tests/browser/conftest.py).
 """
 
-import os
 import re
-import shutil
 
 import pytest
 from django.core import mail
 
 from initiatives.models import CouncilVoteTask, Initiative
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TITLE = "სანიაღვრე არხის გაწმენდა ყვარელში"
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
-        pytest.skip(
-            f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        )
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # calls from the test itself are still synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM
-            if os.path.exists(CHROMIUM)
-            else shutil.which("chromium"),
-            args=CHROMIUM_ARGS,
-        )
-        yield browser
-        browser.close()
 
 
 def log_in(browser, live_server, user, password):
