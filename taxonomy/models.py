@@ -29,17 +29,8 @@ class NameInActiveLanguage(F):
     def resolve_expression(
         self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
     ):
-        # Shared by every query (it sits in Meta.ordering): never mutated.
+        # May be shared by cloned querysets across threads: never mutated.
         return query.resolve_ref(name_field(), allow_joins, reuse, summarize)
-
-    def deconstruct(self):
-        return "taxonomy.models.NameInActiveLanguage", (), {}
-
-    def __eq__(self, other):
-        return isinstance(other, NameInActiveLanguage)
-
-    def __hash__(self):
-        return hash(type(self))
 
 
 class InterfaceLanguageOrderManager(models.Manager):
