@@ -35,10 +35,21 @@ def site_pages(indexes):
     add_translation(news, title="A news item")
     event = EventPageFactory(parent=indexes["events"]["ka"], slug="meeting")
     add_translation(event, title="A meeting")
+    from home.factories import OutreachTopicPageFactory, StandardPageFactory
+
+    about = StandardPageFactory(parent=indexes["news"]["ka"].get_parent(), slug="about")
+    add_translation(about, title="About")
+    outreach = OutreachTopicPageFactory(
+        parent=indexes["news"]["ka"].get_parent(), slug="dcfta"
+    )
+    add_translation(outreach, title="DCFTA")
     organization = OrganizationFactory(slug="youth-centre")
     initiative = factories.accepted()
     return {
         "/": "site",
+        "/about/": "site",
+        "/dcfta/": "site",
+        "/search/?q=youth": "site",
         "/news/": "news",
         "/news/news-item/": "news",
         "/events/": "event",

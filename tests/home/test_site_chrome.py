@@ -2,6 +2,7 @@
 JavaScript, the EU's emblem and disclaimer; and the home page's first screen."""
 
 import datetime
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -111,7 +112,7 @@ def test_listing_headings_do_not_skip_a_level(client, indexes):
     for path in ("/news/", "/organizations/", "/initiatives/"):
         html = client.get(path).content.decode()
         main = html[html.index("<main") : html.index("</main>")]
-        levels = [int(level) for level in __import__("re").findall(r"<h([1-6])", main)]
+        levels = [int(level) for level in re.findall(r"<h([1-6])", main)]
         assert levels[0] == 1, path
         for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (path, levels)
