@@ -92,14 +92,26 @@ def demo_server(django_db_setup, django_db_blocker, browser, demo_media):
         if "test" not in name and "memory" not in name:
             raise RuntimeError(f"Refusing to load the demo into {name}.")
         baseline = connection.creation.serialize_db_to_string()
+        # Transactional tests with serialized_rollback restore this state and,
+        # finding it, send no post_migrate when they empty the database.
+        # pytest-django was seen to leave it unset when this fixture is the
+        # first to ask for the test database.
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = baseline
         call_command("load_demo_data", verbosity=0)
         server = LiveServer("127.0.0.1:0")
         try:
             yield server
         finally:
             server.stop()
+            # As Django's TransactionTestCase does: keep the sequences (the
+            # restored rows keep their ids) and send no post_migrate.
             call_command(
-                "flush", verbosity=0, interactive=False, inhibit_post_migrate=True
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
             )
             connection.creation.deserialize_db_from_string(baseline)
 
