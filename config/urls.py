@@ -3,11 +3,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from consultations import urls as consultations_urls
+from directory import sitemaps as directory_sitemaps
 from directory import urls as directory_urls
 from home import urls as home_urls
+from initiatives import sitemaps as initiatives_sitemaps
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
 from timebank import urls as timebank_urls
@@ -20,6 +23,15 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+# One /sitemap.xml of every app's public pages, in both languages.
+SITEMAPS = {
+    **home_urls.SITEMAPS,
+    "directory": directory_sitemaps.DirectoryPagesSitemap,
+    "organizations": directory_sitemaps.OrganizationSitemap,
+    "initiative_pages": initiatives_sitemaps.InitiativePagesSitemap,
+    "initiatives": initiatives_sitemaps.InitiativeSitemap,
+}
+urlpatterns.append(path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"))
 for app_urls in (
     home_urls,
     directory_urls,
@@ -45,3 +57,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Error pages in the language of the address (hub/errors.py).
+handler400 = "hub.errors.bad_request"

@@ -40,12 +40,13 @@ def exported(request):
 
 
 def flat_row(item):
-    """One spreadsheet row: lists joined, taxonomy in the item's language."""
+    """One spreadsheet row: lists joined, taxonomy in the item's language and
+    in that language's alphabetical order."""
     name_key = "name_en" if item["language"] == "en" else "name_ka"
     row = []
     for value in item.values():
         if isinstance(value, list):
-            value = "; ".join(entry[name_key] for entry in value)
+            value = "; ".join(sorted(entry[name_key] for entry in value))
         elif isinstance(value, bool):
             value = "yes" if value else "no"
         row.append(value)

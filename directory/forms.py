@@ -10,6 +10,7 @@ import uuid
 
 import django_filters
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
@@ -94,6 +95,9 @@ class PublicOrganizationFilterSet(django_filters.FilterSet):
             partial |= Q(**{f"{field}__icontains": value})
         return queryset.filter(Q(pk__in=matching_pks(value)) | partial)
 
+
+#: The longest description the public form takes (the model's field is open).
+DESCRIPTION_MAX_LENGTH = 5000
 
 #: Key in the log entry data of a revision made by the public proposal form.
 EXPIRED_FORM_MESSAGE = _(
@@ -188,6 +192,15 @@ class ProposalForm(forms.Form):
             field.required = False
             field.help_text = PUBLIC_HELP_TEXTS.get(name, "")
             self.fields[name] = field
+        # A length the browser enforces too (maxlength), so that nobody types a
+        # text the server must refuse as a whole (413/400) and loses the form.
+        self.fields["description"].max_length = DESCRIPTION_MAX_LENGTH
+        self.fields["description"].validators.append(
+            MaxLengthValidator(DESCRIPTION_MAX_LENGTH)
+        )
+        self.fields["description"].widget.attrs["maxlength"] = str(
+            DESCRIPTION_MAX_LENGTH
+        )
         # A correction leaves the legal form as it is unless one is chosen.
         self.fields["legal_form"].choices = [
             ("", _("Choose the legal form")),

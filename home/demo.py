@@ -104,6 +104,7 @@ OUTREACH = [
     {
         "slug": "eu-association-agreement",
         "topic": "eu-association",
+        "menu_title": ("ასოცირება", "EU association"),
         "title": (
             "ასოცირების შეთანხმება ევროკავშირთან",
             "The EU Association Agreement",
@@ -178,6 +179,7 @@ OUTREACH = [
     {
         "slug": "dcfta",
         "topic": "dcfta",
+        "menu_title": ("DCFTA", "DCFTA"),
         "title": (
             "ღრმა და ყოვლისმომცველი თავისუფალი ვაჭრობის სივრცე (DCFTA)",
             "The Deep and Comprehensive Free Trade Area (DCFTA)",
@@ -859,6 +861,7 @@ def _outreach_page(home, spec, event_index):
         parent=home,
         slug=spec["slug"],
         title=spec["title"][0],
+        menu_title=spec["menu_title"][0],
         topic=topic(spec["topic"]),
         lead=spec["lead"][0],
         body=_outreach_body(spec, "ka", event_index),
@@ -867,6 +870,7 @@ def _outreach_page(home, spec, event_index):
     add_translation(
         page,
         title=spec["title"][1],
+        menu_title=spec["menu_title"][1],
         lead=spec["lead"][1],
         body=_outreach_body(spec, "en", event_index),
     )

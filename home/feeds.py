@@ -12,11 +12,11 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
 from home.calendar import calendar_for
 from home.models import EventPage, NewsPage
+from hub.sitemaps import AlternatesSitemap
 
 FEED_ITEMS = 20
 CALENDAR_ITEMS = 200
@@ -83,9 +83,9 @@ def events_calendar(request):
     return response
 
 
-class BilingualSitemap(Sitemap):
-    """Wagtail's sitemap lists one language tree; this lists the live pages of
-    every translation of the site's root, each at its own language's URL."""
+class BilingualSitemap(AlternatesSitemap):
+    """The live pages of every translation of the site's root, each at its own
+    language's URL, with the other languages' versions as alternates."""
 
     def items(self):
         root = self.get_wagtail_site().root_page
@@ -95,17 +95,26 @@ class BilingualSitemap(Sitemap):
         pages = Page.objects.none()
         for path in paths:
             pages |= Page.objects.filter(path__startswith=path)
-        return pages.live().public().order_by("path").defer_streamfields().specific()
+        pages = pages.live().public().select_related("locale").order_by("path")
+        groups = {}
+        for page in pages.defer_streamfields():
+            groups.setdefault(page.translation_key, []).append(page)
+        return list(groups.values())
 
-    def _urls(self, page, protocol, domain):
-        # Absolute URLs on the host the sitemap was asked for, like the feeds,
-        # rather than on the Site record's configured hostname.
-        urls = super()._urls(page, protocol, domain)
-        for url in urls:
-            url["location"] = self.request.build_absolute_uri(
-                urlsplit(url["location"]).path
-            )
-        return urls
+    def language_paths(self, item):
+        paths = {}
+        for page in item:
+            url = page.get_url(self.request)
+            if url:
+                paths[page.locale.language_code] = urlsplit(url).path
+        return paths
+
+    def lastmod(self, item):
+        dates = [
+            page.last_published_at or page.latest_revision_created_at for page in item
+        ]
+        dates = [date for date in dates if date]
+        return max(dates).date() if dates else None
 
 
 def robots_txt(request):

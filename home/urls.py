@@ -1,7 +1,7 @@
-"""Feeds under the language prefix; sitemap and robots.txt language-neutral."""
+"""Feeds under the language prefix; robots.txt (and the sitemap, composed in
+config/urls.py) language-neutral."""
 
 from django.urls import path
-from wagtail.contrib.sitemaps.views import sitemap
 
 from home import feeds
 
@@ -10,12 +10,10 @@ urlpatterns = [
     path("feeds/events.ics", feeds.events_calendar, name="events_calendar"),
 ]
 
+#: The editorial pages' part of /sitemap.xml; config/urls.py adds the other
+#: apps' parts (an app does not know the apps beside it).
+SITEMAPS = {"pages": feeds.BilingualSitemap}
+
 neutral_urlpatterns = [
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": feeds.BilingualSitemap}},
-        name="sitemap",
-    ),
     path("robots.txt", feeds.robots_txt, name="robots_txt"),
 ]

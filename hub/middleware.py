@@ -1,7 +1,8 @@
 """Input no real visitor sends, refused before any view sees it."""
 
 from django.core.exceptions import SuspiciousOperation
-from django.views.defaults import bad_request
+
+from hub.errors import bad_request
 
 
 def _has_nul(query_dict):

@@ -5,6 +5,7 @@ class InitiativesConfig(AppConfig):
     name = "initiatives"
 
     def ready(self):
-        from . import signals
+        from . import signals, statistics
 
         signals.connect()
+        statistics.connect()

@@ -6,8 +6,40 @@ initiative in either language point at the same row and filter alike.
 """
 
 from django.db import models
+from django.db.models import F
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+def name_field():
+    """The name column of the active language."""
+    return "name_en" if (get_language() or "").startswith("en") else "name_ka"
+
+
+class NameInActiveLanguage(F):
+    """Orders by the name in the language active when the query runs.
+
+    Resolved when the SQL is compiled, so a queryset built at import time (a
+    form field's choices) still lists in the visitor's language.
+    """
+
+    def __init__(self):
+        super().__init__("name_ka")
+
+    def resolve_expression(
+        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
+    ):
+        # May be shared by cloned querysets across threads: never mutated.
+        return query.resolve_ref(name_field(), allow_joins, reuse, summarize)
+
+
+class InterfaceLanguageOrderManager(models.Manager):
+    """Every list of municipalities or topics (filters, forms, the admin)
+    reads alphabetically in the interface language. Meta.ordering stays a
+    plain field name: modelcluster sorts in-memory relations by it."""
+
+    def get_queryset(self):
+        return super().get_queryset().order_by(NameInActiveLanguage().asc(), "pk")
 
 
 class BilingualName(models.Model):
@@ -19,6 +51,8 @@ class BilingualName(models.Model):
         unique=True,
         help_text=_("Used in filter links, e.g. ?municipality=telavi."),
     )
+
+    objects = InterfaceLanguageOrderManager()
 
     class Meta:
         abstract = True

@@ -146,6 +146,8 @@ WAGTAIL_I18N_ENABLED = True
 # none (site/admin_locale/build.py). Django's JavaScriptCatalog merges
 # LOCALE_PATHS too, so the admin's djangojs strings come from there as well.
 LOCALE_PATHS = [SITE_DIR / "locale", SITE_DIR / "admin_locale"]
+# One date style per language, for the whole site: config/formats/<lang>/.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Tbilisi"
 USE_I18N = True
 USE_TZ = True

@@ -47,3 +47,11 @@ def municipality_map(municipalities, selected=""):
     # The list reads in alphabetical order of the visitor's language.
     listed = sorted(areas, key=lambda area: area["municipality"].name)
     return {"areas": areas, "listed": listed, "index_url": index_url}
+
+
+@register.simple_tag
+def organization_alternate_urls(organization):
+    """{language: path} of the organization's page in each language."""
+    from directory.sitemaps import organization_alternate_paths
+
+    return organization_alternate_paths(organization)

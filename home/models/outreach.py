@@ -24,6 +24,15 @@ class OutreachTopicPage(Page):
         related_name="outreach_pages",
         help_text=_("News and events tagged with this topic are listed here."),
     )
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "A short name for the site menu, e.g. “DCFTA”; the menu must fit on "
+            "one line. Empty: the title."
+        ),
+    )
     lead = models.TextField(
         _("lead"), help_text=_("The topic in one or two plain sentences.")
     )
@@ -35,6 +44,7 @@ class OutreachTopicPage(Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("menu_title"),
         FieldPanel("topic"),
         FieldPanel("lead"),
         FieldPanel("body"),

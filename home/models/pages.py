@@ -46,10 +46,13 @@ class HomePage(Page):
         return index_text(self.title, self.intro, stream_text(self.figures))
 
     def get_context(self, request, *args, **kwargs):
-        from home.models.events import EventPage
-        from home.models.news import NewsPage
+        from home.models.events import EventIndexPage, EventPage
+        from home.models.news import NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public()
+        context["events_index"] = children.type(EventIndexPage).only("url_path").first()
+        context["news_index"] = children.type(NewsIndexPage).only("url_path").first()
         context["latest_news"] = with_card_data(
             NewsPage.objects.live().public().filter(locale_id=self.locale_id)
         ).order_by("-date", "-pk")[:LATEST_ON_HOME]

@@ -1,13 +1,25 @@
-"""Shared fixtures of the browser tests: Debian's Chromium through Playwright.
+"""One Chromium per test session, and a demo site served once per module.
 
-Skipped, saying why, when Chromium is missing (`.ci/run` installs it).
+The public-site checks (reflow, axe, keyboard, page weight) read a realistic
+site: the demo builders (each app's demo.py, through `load_demo_data`) fill the
+test database once, a live server serves it, and the database is put back as it
+was afterwards, so no other test sees the demo. They use their own server
+instead of pytest-django's `live_server`, which would empty the database after
+every test.
 """
 
 import os
 import re
 import shutil
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import urlopen
 
 import pytest
+from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -18,32 +30,128 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-
-# A Mtavruli capital followed by ordinary Mkhedruli letters: Django's capfirst
-# would write "Ინიციატივები"; Georgian has no capital first letter.
-MTAVRULI_FIRST = re.compile("[\u1c90-\u1cbf][\u10d0-\u10ff]")
-LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{2,}\b")
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-@pytest.fixture
+def chromium_path():
+    if os.path.exists(CHROMIUM):
+        return CHROMIUM
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
 def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+    if not chromium_path():
         pytest.skip(
             f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
         )
     sync_api = pytest.importorskip("playwright.sync_api")
     # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # calls from the test itself are still synchronous and safe here.
+    # calls from the tests themselves are still synchronous and safe here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM
-            if os.path.exists(CHROMIUM)
-            else shutil.which("chromium"),
-            args=CHROMIUM_ARGS,
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
         )
         yield browser
         browser.close()
+
+
+def _demo_is_loaded():
+    from directory.models import Organization
+    from initiatives.models import Initiative
+
+    return (
+        Organization.objects.filter(live=True).exists()
+        and Initiative.objects.filter(live=True).exists()
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_media():
+    # Not under pytest's basetemp: other pytest runs on the machine prune
+    # old basetemp folders, and the demo's images must live as long as we do.
+    path = Path(tempfile.mkdtemp(prefix="kakheti-demo-media-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, demo_media):
+    """The demo's images stay where the module's demo put them."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker, browser, demo_media):
+    """A live server over the demo content, for one module."""
+    from django.test import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        name = str(connection.settings_dict["NAME"])
+        if "test" not in name and "memory" not in name:
+            raise RuntimeError(f"Refusing to load the demo into {name}.")
+        baseline = connection.creation.serialize_db_to_string()
+        # Transactional tests with serialized_rollback restore this state and,
+        # finding it, send no post_migrate when they empty the database.
+        # pytest-django was seen to leave it unset when this fixture is the
+        # first to ask for the test database.
+        if not hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = baseline
+        call_command("load_demo_data", verbosity=0)
+        server = LiveServer("127.0.0.1:0")
+        try:
+            yield server
+        finally:
+            server.stop()
+            # As Django's TransactionTestCase does: keep the sequences (the
+            # restored rows keep their ids) and send no post_migrate.
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(baseline)
+
+
+@pytest.fixture
+def site(demo_server, django_db_blocker):
+    # Mark the tests with @pytest.mark.django_db: without a marked test in the
+    # session, pytest-django creates no test database at all.
+    """The demo server's base URL; reloads the demo if a transactional test
+    of another module emptied the database in between."""
+    with django_db_blocker.unblock():
+        if not _demo_is_loaded():
+            call_command("load_demo_data", verbosity=0)
+        yield demo_server.url
+
+
+def sitemap_urls(base_url):
+    """Every <loc> of /sitemap.xml, as paths on `base_url`."""
+    with urlopen(f"{base_url}/sitemap.xml") as response:  # noqa: S310 (local)
+        root = ET.fromstring(response.read())
+    return [
+        urlsplit(loc.text).path for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)
+    ]
+
+
+def sample_evenly(items, limit):
+    """At most `limit` items, spread evenly over the list (first and last kept)."""
+    if len(items) <= limit:
+        return list(items)
+    step = (len(items) - 1) / (limit - 1)
+    return [items[round(i * step)] for i in range(limit)]
+
+
+# Staff sessions in the admin ----------------------------------------------
+
+# A Mtavruli capital followed by ordinary Mkhedruli letters: Django's capfirst
+# would write "Ინიციატივები"; Georgian has no capital first letter.
+MTAVRULI_FIRST = re.compile("[\u1c90-\u1cbf][\u10d0-\u10ff]")
+LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{2,}\b")
 
 
 class AdminSession:

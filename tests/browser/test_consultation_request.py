@@ -48,7 +48,7 @@ def test_an_organization_asks_confirms_and_follows_its_request(
     page.get_by_role("button", name="მოთხოვნის გაგზავნა").click()
 
     # Without consent: a Georgian error, and nothing typed is lost.
-    page.wait_for_selector("#id_consent_errors")
+    page.wait_for_selector("#id_consent_error")
     assert "მოთხოვნის მიღება მხოლოდ თქვენი თანხმობით" in page.content()
     assert page.input_value("#id_question") == QUESTION
     assert page.input_value("#id_contact_email") == "eka@example.org"

@@ -5,7 +5,7 @@ opened; a moderator approves from the dashboard; two council members vote for
 from theirs (quorum 2); a visitor finds the published initiative.
 
 Run with Debian's Chromium (`apt-get install chromium`); skipped, saying why,
-when it is missing.
+when it is missing. The browser is the session's (tests/browser/conftest.py).
 """
 
 import re

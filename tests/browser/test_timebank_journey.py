@@ -16,7 +16,7 @@ from timebank.factories import MemberFactory
 from timebank.models import Exchange, Listing, Member
 from timebank.signin import sign_in_url
 
-from .test_initiative_journey import browser, log_in  # noqa: F401 - fixture
+from .test_initiative_journey import log_in
 
 pytestmark = [
     pytest.mark.browser,

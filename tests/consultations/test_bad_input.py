@@ -43,7 +43,7 @@ def test_an_empty_form_marks_every_required_field(client, organization):
     assert response.status_code == 200
     content = response.content.decode()
     for name in COMMON_REQUIRED:
-        assert f'id="id_{name}_errors"' in content, name
+        assert f'id="id_{name}_error"' in content, name
     assert "გთხოვთ, გაასწოროთ ქვემოთ მონიშნული შეცდომები" in content
     assert_nothing_saved()
 
@@ -57,7 +57,7 @@ def test_each_missing_field_is_marked_and_the_rest_kept(client, organization, mi
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert f'id="id_{missing}_errors"' in content
+    assert f'id="id_{missing}_error"' in content
     assert content.count('class="errorlist"') == 1
     assert "ჩემი აკრეფილი შეკითხვა" in content or missing == "question"
     assert_nothing_saved()

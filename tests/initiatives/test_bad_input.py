@@ -48,7 +48,7 @@ def test_an_empty_form_marks_every_required_field(client, settings):
     assert response.status_code == 200
     content = response.content.decode()
     for name in REQUIRED:
-        assert f'id="id_{name}_errors"' in content, name
+        assert f'id="id_{name}_error"' in content, name
     assert "Please correct the errors marked below" in content
     assert_nothing_saved(settings)
 
@@ -62,7 +62,7 @@ def test_each_missing_field_is_marked_and_the_rest_kept(client, settings, missin
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert f'id="id_{missing}_errors"' in content
+    assert f'id="id_{missing}_error"' in content
     assert content.count('class="errorlist"') == 1
     assert "My typed summary" in content or missing == "summary"
     assert 'value="My typed title"' in content or missing == "title"
@@ -73,7 +73,7 @@ def test_errors_are_in_georgian_on_the_georgian_form(client, settings):
     response = client.post(SUBMIT_URL, form_data(consent=None, author_email="x"))
 
     content = response.content.decode()
-    assert 'id="id_consent_errors"' in content
+    assert 'id="id_consent_error"' in content
     assert "We can only accept the initiative with your consent." not in content
     assert_nothing_saved(settings)
 
@@ -85,7 +85,7 @@ def test_an_invalid_email_is_refused(client, settings, email):
     response = client.post(SUBMIT_URL_EN, form_data(author_email=email))
 
     assert response.status_code == 200
-    assert 'id="id_author_email_errors"' in response.content.decode()
+    assert 'id="id_author_email_error"' in response.content.decode()
     assert_nothing_saved(settings)
 
 
@@ -93,14 +93,14 @@ def test_an_invalid_email_is_refused(client, settings, email):
 def test_an_invalid_phone_is_refused(client, settings, phone):
     response = client.post(SUBMIT_URL_EN, form_data(author_phone=phone))
 
-    assert 'id="id_author_phone_errors"' in response.content.decode()
+    assert 'id="id_author_phone_error"' in response.content.decode()
     assert_nothing_saved(settings)
 
 
 def test_text_longer_than_allowed_is_refused(client, settings):
     response = client.post(SUBMIT_URL_EN, form_data(title="x" * 201))
 
-    assert 'id="id_title_errors"' in response.content.decode()
+    assert 'id="id_title_error"' in response.content.decode()
     assert_nothing_saved(settings)
 
 
@@ -163,7 +163,7 @@ def test_bad_attachments_are_refused_and_nothing_is_saved(
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert 'id="id_attachments_errors"' in content
+    assert 'id="id_attachments_error"' in content
     assert message in content
     assert "please select them again" in content
     assert 'value="Kept title"' in content
@@ -232,7 +232,7 @@ def test_bad_choices_are_refused(client, settings):
 
     content = response.content.decode()
     for name in ("municipality", "topics", "supporting_organization", "public_name"):
-        assert f'id="id_{name}_errors"' in content, name
+        assert f'id="id_{name}_error"' in content, name
     assert_nothing_saved(settings)
 
 

@@ -114,7 +114,7 @@ def test_from_the_public_form_to_the_public_timeline(
     public = client.get(f"/en/initiatives/{initiative.pk}/").content.decode()
     for text in ("Sent to the municipality", "It is in the plan.", "Implemented"):
         assert text in public
-    assert "1.10.2026" in public and "10.11.2026" in public
+    assert "1 October 2026" in public and "10 November 2026" in public
     data = client.get("/data/initiatives.json").json()
     assert [step["step"] for step in data[0]["advocacy_steps"]] == [
         "sent",

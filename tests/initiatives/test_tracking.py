@@ -81,8 +81,8 @@ def test_an_invalid_amendment_keeps_what_was_typed(client):
     assert response.status_code == 200
     content = response.content.decode()
     assert 'value="Typed title"' in content
-    assert 'id="id_summary_errors"' in content
-    assert 'id="id_municipality_errors"' in content
+    assert 'id="id_summary_error"' in content
+    assert 'id="id_municipality_error"' in content
     initiative.refresh_from_db()
     assert initiative.stage == Initiative.Stage.NEEDS_CHANGES
 
