@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# Test workers (pytest-xdist): one per core. Each test file runs on one worker
-# (loadfile), so a browser module builds its demo site once.
+# Test workers (pytest-xdist): one per core. Tests are dealt out in
+# pytest-django's order, so on every worker the transactional tests (which
+# empty the database) run after the ordinary ones.
 JOBS ?= auto
 
 .PHONY: run test install lint format messages admin-messages collectstatic
@@ -25,7 +26,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

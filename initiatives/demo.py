@@ -111,6 +111,19 @@ INITIATIVES = {
         author="დავით ლომიძე",
         public_name="full_name",
     ),
+    "playground": dict(
+        language="ka",
+        municipality="telavi",
+        topics=["youth", "infrastructure"],
+        title="ბავშვთა მოედნის შეკეთება თელავის ნადიკვარის პარკში",
+        summary="გატეხილი საქანელებისა და სრიალების შეცვლა ნადიკვარის პარკის "
+        "ბავშვთა მოედანზე.",
+        problem="მოედნის ინვენტარი დაზიანებულია და ბავშვებისთვის სახიფათოა.",
+        solution="დაზიანებული ინვენტარის შეცვლა და რეზინის საფარის დაგება.",
+        request="მუნიციპალიტეტმა შეკეთება მიმდინარე წლის ბიუჯეტიდან დააფინანსოს.",
+        author="მაკა ბეჟაშვილი",
+        public_name="initials",
+    ),
     "bus": dict(
         language="ka",
         municipality="dedoplistskaro",
@@ -148,18 +161,15 @@ def submit(key, **overrides):
     )
 
 
-def age(initiative, days):
-    from initiatives.models import Initiative
-
-    Initiative.objects.filter(pk=initiative.pk).update(
-        stage_changed_at=timezone.now() - datetime.timedelta(days=days)
-    )
+def days_ago(days):
+    return timezone.now() - datetime.timedelta(days=days)
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend")
 def build():
     # Demo e-mails (to made-up authors) are kept in memory, never sent.
-    from initiatives import factories, workflow
+    # Each story happened some days ago: `journey.as_of` dates its steps.
+    from initiatives import factories, journey
     from initiatives.models import CouncilVoteTask
 
     moderator = factories.staff_user(MODERATORS, "moderator")
@@ -167,76 +177,96 @@ def build():
 
     def confirmed(key, **overrides):
         initiative = submit(key, **overrides)
-        workflow.confirm_submission(initiative)
+        journey.confirm(initiative)
         return initiative
 
     # Awaiting moderation: one fresh, one overdue (20 days).
-    age(confirmed("lights"), 2)
-    age(confirmed("recycling"), 20)
+    with journey.as_of(days_ago(2)):
+        confirmed("lights")
+    with journey.as_of(days_ago(20)):
+        confirmed("recycling")
 
     # Returned to its author with a coded reason.
-    bus = confirmed("bus")
-    factories.return_to_author(
-        bus,
-        moderator,
-        reason="incomplete",
-        message="გთხოვთ, მიუთითოთ, რომელ საათებში გჭირდებათ ავტობუსი.",
-    )
+    with journey.as_of(days_ago(5)):
+        bus = confirmed("bus")
+    with journey.as_of(days_ago(4)):
+        factories.return_to_author(
+            bus,
+            moderator,
+            reason="incomplete",
+            message="გთხოვთ, მიუთითოთ, რომელ საათებში გჭირდებათ ავტობუსი.",
+        )
 
     # With the council: one untouched, one with a vote cast by council1.
-    age(bus, 4)
-    age(factories.approve_moderation(confirmed("footpath"), moderator), 3)
-    youth_space = factories.approve_moderation(confirmed("youth_space"), moderator)
+    with journey.as_of(days_ago(3)):
+        factories.approve_moderation(confirmed("footpath"), moderator)
+    with journey.as_of(days_ago(6)):
+        youth_space = factories.approve_moderation(confirmed("youth_space"), moderator)
     factories.vote(
         youth_space,
         council[0],
         CouncilVoteTask.VOTE_FOR,
         "სივრცე ახალგაზრდების ჩართულობას გაზრდის.",
     )
-    age(youth_space, 6)
 
-    # Accepted, with a timeline in progress.
-    irrigation = factories.approve_moderation(confirmed("irrigation"), moderator)
-    factories.vote(irrigation, council[0], CouncilVoteTask.VOTE_FOR)
-    factories.vote(irrigation, council[1], CouncilVoteTask.VOTE_FOR)
-    factories.add_step(irrigation, "sent", days_ago=40)
-    factories.add_step(
-        irrigation,
-        "answer",
-        days_ago=12,
-        text="მუნიციპალიტეტი განრიგს მომავალი სეზონიდან საიტზე გამოაქვეყნებს.",
-    )
-    age(irrigation, 12)
+    # Accepted, with a timeline in progress: the municipality answered.
+    with journey.as_of(days_ago(50)):
+        irrigation = factories.approve_moderation(confirmed("irrigation"), moderator)
+        factories.vote(irrigation, council[0], CouncilVoteTask.VOTE_FOR)
+        factories.vote(irrigation, council[1], CouncilVoteTask.VOTE_FOR)
+    with journey.as_of(days_ago(40)):
+        factories.add_step(irrigation, "sent", days_ago=40)
+    with journey.as_of(days_ago(12)):
+        factories.add_step(
+            irrigation,
+            "answer",
+            days_ago=12,
+            text="მუნიციპალიტეტი განრიგს მომავალი სეზონიდან საიტზე გამოაქვეყნებს.",
+        )
 
-    # Implemented.
-    ramp = factories.approve_moderation(
-        confirmed("ramp", channel="phone", consent_recorded_by=moderator), moderator
-    )
-    factories.vote(ramp, council[1], CouncilVoteTask.VOTE_FOR)
-    factories.vote(ramp, council[2], CouncilVoteTask.RECUSE, "I work at the centre.")
-    factories.vote(ramp, council[0], CouncilVoteTask.VOTE_FOR)
-    factories.add_step(ramp, "sent", days_ago=120)
-    factories.add_step(
-        ramp,
-        "answer",
-        days_ago=90,
-        text="The ramp is included in this year's repair works.",
-    )
-    factories.add_step(ramp, "outcome", days_ago=20, outcome="implemented")
-    age(ramp, 20)
+    # Accepted and sent, but the municipality has not answered for 45 days.
+    with journey.as_of(days_ago(60)):
+        playground = factories.approve_moderation(confirmed("playground"), moderator)
+        factories.vote(playground, council[1], CouncilVoteTask.VOTE_FOR)
+        factories.vote(playground, council[2], CouncilVoteTask.VOTE_FOR)
+    with journey.as_of(days_ago(45)):
+        factories.add_step(playground, "sent", days_ago=45)
+
+    # Implemented (entered by the moderator after a phone call).
+    with journey.as_of(days_ago(130)):
+        ramp = factories.approve_moderation(
+            confirmed("ramp", channel="phone", consent_recorded_by=moderator),
+            moderator,
+        )
+        factories.vote(ramp, council[1], CouncilVoteTask.VOTE_FOR)
+        factories.vote(
+            ramp, council[2], CouncilVoteTask.RECUSE, "I work at the centre."
+        )
+        factories.vote(ramp, council[0], CouncilVoteTask.VOTE_FOR)
+    with journey.as_of(days_ago(120)):
+        factories.add_step(ramp, "sent", days_ago=120)
+    with journey.as_of(days_ago(90)):
+        factories.add_step(
+            ramp,
+            "answer",
+            days_ago=90,
+            text="The ramp is included in this year's repair works.",
+        )
+    with journey.as_of(days_ago(20)):
+        factories.add_step(ramp, "outcome", days_ago=20, outcome="implemented")
 
     # Not accepted by the council.
-    stadium = factories.approve_moderation(confirmed("stadium"), moderator)
-    factories.vote(
-        stadium,
-        council[1],
-        CouncilVoteTask.VOTE_AGAINST,
-        "მოთხოვნა ძალიან ძვირია და არ ეფუძნება საჭიროებების შეფასებას.",
-    )
-    factories.vote(
-        stadium,
-        council[2],
-        CouncilVoteTask.VOTE_AGAINST,
-        "პარკი ქალაქის ერთადერთი მწვანე სივრცეა.",
-    )
-    age(stadium, 9)
+    with journey.as_of(days_ago(9)):
+        stadium = factories.approve_moderation(confirmed("stadium"), moderator)
+        factories.vote(
+            stadium,
+            council[1],
+            CouncilVoteTask.VOTE_AGAINST,
+            "მოთხოვნა ძალიან ძვირია და არ ეფუძნება საჭიროებების შეფასებას.",
+        )
+        factories.vote(
+            stadium,
+            council[2],
+            CouncilVoteTask.VOTE_AGAINST,
+            "პარკი ქალაქის ერთადერთი მწვანე სივრცეა.",
+        )

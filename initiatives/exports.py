@@ -61,7 +61,7 @@ def public_record(initiative, request):
         "stage": initiative.stage,
         "stage_label": str(initiative.get_stage_display()),
         "submitted_on": _date(initiative.submitted_at),
-        "accepted_on": _date(initiative.first_published_at),
+        "accepted_on": _date(initiative.accepted_at),
         "stage_changed_on": _date(initiative.stage_changed_at),
         "author": str(initiative.public_author),
         "advocacy_steps": [

@@ -17,13 +17,13 @@ from django.utils import timezone
 
 from hub.factories import UserFactory
 from hub.roles import ADVISORY_COUNCIL, MODERATORS
-from initiatives import workflow
+from initiatives import journey
 from initiatives.models import AdvocacyStep, CouncilVoteTask, Initiative
 from taxonomy.factories import municipality
 
 
 class InitiativeFactory(factory.Factory):
-    """An unconfirmed draft initiative, saved by `workflow.create_submission`."""
+    """An unconfirmed draft initiative, saved by `journey.submit`."""
 
     class Meta:
         model = dict  # built by create_submission, not by the model's manager
@@ -51,7 +51,7 @@ class InitiativeFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return workflow.create_submission(**kwargs)
+        return journey.submit(**kwargs)
 
 
 def staff_user(role, username):
@@ -73,7 +73,7 @@ def _task_state(initiative):
 def in_moderation(**kwargs):
     """Confirmed by its author: waiting for the moderators."""
     initiative = InitiativeFactory(**kwargs)
-    workflow.confirm_submission(initiative)
+    journey.confirm(initiative)
     return initiative
 
 
@@ -121,11 +121,17 @@ def vote(initiative, member, choice, comment=""):
     return initiative
 
 
-def accepted(members=None, **kwargs):
-    """Accepted by the council (a majority for): published."""
-    initiative = in_council(**kwargs)
-    for member in (members or council_members())[:2]:
-        vote(initiative, member, CouncilVoteTask.VOTE_FOR, "A clear, costed request.")
+def accepted(members=None, days_ago=30, **kwargs):
+    """Accepted by the council (a majority for) `days_ago` days ago: published.
+
+    Advocacy steps may then be dated from that day until today.
+    """
+    with journey.as_of(timezone.now() - datetime.timedelta(days=days_ago)):
+        initiative = in_council(**kwargs)
+        for member in (members or council_members())[:2]:
+            vote(
+                initiative, member, CouncilVoteTask.VOTE_FOR, "A clear, costed request."
+            )
     return initiative
 
 

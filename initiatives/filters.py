@@ -7,17 +7,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
+from . import desk
 from .models import AdvocacyStep, Initiative
-
-#: Days in moderation after which an initiative counts as overdue.
-MODERATION_OVERDUE_DAYS = 14
 
 
 class InitiativeFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(
-        label=_("Overdue (in moderation over 14 days)"),
+        label=_("Overdue in moderation"),
         method="filter_overdue",
         widget=django_filters.widgets.BooleanWidget(),
+        help_text=_("In moderation for longer than the review deadline."),
     )
 
     class Meta:
@@ -25,7 +24,7 @@ class InitiativeFilterSet(WagtailFilterSet):
         fields = ["stage", "municipality", "live", "channel", "language"]
 
     def filter_overdue(self, queryset, name, value):
-        cutoff = timezone.now() - datetime.timedelta(days=MODERATION_OVERDUE_DAYS)
+        cutoff = timezone.now() - datetime.timedelta(days=desk.overdue_days())
         overdue = {"stage": Initiative.Stage.MODERATION, "stage_changed_at__lt": cutoff}
         if value is True:
             return queryset.filter(**overdue)

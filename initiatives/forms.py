@@ -174,7 +174,7 @@ class InitiativeContentForm(forms.ModelForm):
 class SubmissionForm(InitiativeContentForm):
     """A citizen's new initiative, with their contact details and consent.
 
-    Only validates: `initiatives.workflow.create_submission` saves it.
+    Only validates: `initiatives.journey.submit` saves it.
     """
 
     attachments = AttachmentsField(label=_("Attachments (optional)"), required=False)
@@ -241,6 +241,9 @@ class SubmissionForm(InitiativeContentForm):
             "Photos or PDF documents that support your initiative: at most "
             "%(count)d files of up to %(size)d MB each."
         ) % {"count": uploads.MAX_FILES, "size": uploads.MAX_SIZE // (1024 * 1024)}
+        # Online authors confirm by e-mail: here it is required (staff may
+        # enter a paper or phone author without one).
+        self.fields["author_email"].required = True
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
@@ -258,7 +261,7 @@ class SubmissionForm(InitiativeContentForm):
 class AmendmentForm(InitiativeContentForm):
     """The author's changes after the moderators returned the initiative.
 
-    Edits the latest draft; `initiatives.workflow.resubmit_after_changes` saves.
+    Edits the latest draft; `initiatives.journey.resubmit` saves.
     No contact details: a forwarded tracking link must not show them.
     """
 

@@ -6,6 +6,8 @@ with the private tracking link. Custom tasks get no Wagtail e-mails at all,
 so council members are notified here when a review reaches them.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
@@ -24,6 +26,23 @@ AUTHOR_EVENTS = (
     "accepted",
     "advocacy_step",
 )
+
+
+def staff_language(user):
+    """The language of `user`'s admin: their choice, else the site's default.
+
+    (Wagtail falls back to the language of whatever request is running, so a
+    citizen confirming in English would make the moderators' e-mail English.)
+    """
+    return UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE
+
+
+@contextlib.contextmanager
+def for_staff():
+    """Around a workflow action: Wagtail's e-mails to staff without a chosen
+    language come in the site's default language, not the request's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def tracking_url(initiative):
@@ -46,7 +65,6 @@ def notify_author(initiative, event, **extra):
         "initiative": initiative,
         "event": event,
         "tracking_url": tracking_url(initiative),
-        "site_name": settings.WAGTAIL_SITE_NAME,
         **extra,
     }
     return mail.send(
@@ -67,7 +85,7 @@ def notify_council(task_state, task):
         .exclude(email="")
     )
     url = get_admin_base_url() + reverse(
-        "wagtailsnippets_initiatives_initiative:inspect", args=[initiative.pk]
+        "wagtailsnippets_initiatives_initiative:review", args=[initiative.pk]
     )
     sent = 0
     for member in members:
@@ -85,6 +103,6 @@ def notify_council(task_state, task):
                 "dashboard_url": get_admin_base_url() + reverse("wagtailadmin_home"),
             },
             [member.email],
-            language=profile.get_preferred_language(),
+            language=staff_language(member),
         )
     return sent

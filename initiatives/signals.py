@@ -1,115 +1,59 @@
-"""Keep `Initiative.stage` in step with the workflow, and tell people about it.
+"""Wagtail's and Django's signals, handed to the journey of the initiative.
 
-Connected in `InitiativesConfig.ready()`.
+The handlers only translate a signal into a call of `initiatives.journey`,
+which owns every change of stage. Connected in `InitiativesConfig.ready()`.
 """
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.signals import (
-    task_submitted,
-    workflow_approved,
-    workflow_rejected,
-    workflow_submitted,
-)
+from wagtail.signals import task_submitted, workflow_rejected
 
-from . import notifications
-from .models import (
-    AdvocacyStep,
-    CouncilVote,
-    CouncilVoteTask,
-    Initiative,
-    ModerationTask,
-)
+from . import journey
+from .models import AdvocacyStep, Initiative, InitiativeAttachment
 
 
-def _initiative(workflow_state):
-    obj = workflow_state.content_object
-    return obj if isinstance(obj, Initiative) else None
-
-
-def on_workflow_submitted(sender, instance, user=None, **kwargs):
-    initiative = _initiative(instance)
-    if initiative is not None:
-        notifications.notify_author(initiative, "received")
+def _is_initiative(workflow_state):
+    initiatives = ContentType.objects.get_for_model(Initiative)
+    return workflow_state.base_content_type_id == initiatives.pk
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):
-    initiative = _initiative(instance.workflow_state)
-    if initiative is None:
-        return
-    task = instance.task.specific
-    if isinstance(task, ModerationTask):
-        if initiative.stage != Initiative.Stage.MODERATION:
-            initiative.set_stage(Initiative.Stage.MODERATION)
-    elif isinstance(task, CouncilVoteTask):
-        initiative.set_stage(Initiative.Stage.COUNCIL)
-        notifications.notify_council(instance, task)
-        notifications.notify_author(initiative, "in_council")
+    if _is_initiative(instance.workflow_state):
+        journey.task_started(instance, user=user)
 
 
 def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    initiative = _initiative(instance)
-    if initiative is None:
-        return
-    initiative.refresh_from_db()
-    task_state = instance.current_task_state
-    if isinstance(task_state.task.specific, CouncilVoteTask):
-        # The explanation: comments of the votes against, without names.
-        comments = task_state.council_votes.filter(
-            choice=CouncilVote.Choice.AGAINST
-        ).exclude(comment="")
-        message = "\n\n".join(vote.comment for vote in comments)
-        initiative.set_stage(
-            Initiative.Stage.REJECTED, rejection_reason="", rejection_message=message
-        )
-        notifications.notify_author(initiative, "rejected", message=message)
-    else:
-        initiative.set_stage(Initiative.Stage.NEEDS_CHANGES)
-        reason = initiative.rejection_reason
-        notifications.notify_author(
-            initiative,
-            "needs_changes",
-            reason=Initiative.RejectionReason(reason).label if reason else "",
-            message=initiative.rejection_message,
-        )
-
-
-def on_workflow_approved(sender, instance, user=None, **kwargs):
-    initiative = _initiative(instance)
-    if initiative is not None:
-        initiative.refresh_from_db()
-        notifications.notify_author(initiative, "accepted")
-
-
-def _stage_from_steps(initiative):
-    last = initiative.advocacy_steps.order_by("-date", "-pk").first()
-    return last.stage if last else Initiative.Stage.ACCEPTED
+    if _is_initiative(instance):
+        journey.workflow_rejected(instance, user=user)
 
 
 def on_step_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return  # loading fixtures
-    initiative = instance.initiative
-    stage = _stage_from_steps(initiative)
-    if stage != initiative.stage:
-        initiative.set_stage(stage)
-    if created:
-        notifications.notify_author(initiative, "advocacy_step", step=instance)
+    journey.step_recorded(instance, created)
 
 
 def on_step_deleted(sender, instance, **kwargs):
-    initiative = Initiative.objects.filter(pk=instance.initiative_id).first()
-    if initiative is not None:
-        stage = _stage_from_steps(initiative)
-        if stage != initiative.stage:
-            initiative.set_stage(stage)
+    journey.step_removed(instance)
+
+
+def on_attachment_deleted(sender, instance, **kwargs):
+    """The file goes with its row, once the deletion is committed."""
+    if instance.file:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def connect():
     task_submitted.connect(on_task_submitted, dispatch_uid="initiatives.task")
-    workflow_submitted.connect(on_workflow_submitted, dispatch_uid="initiatives.sub")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="initiatives.rej")
-    workflow_approved.connect(on_workflow_approved, dispatch_uid="initiatives.app")
     post_save.connect(on_step_saved, sender=AdvocacyStep, dispatch_uid="initiatives.s")
     post_delete.connect(
         on_step_deleted, sender=AdvocacyStep, dispatch_uid="initiatives.d"
+    )
+    post_delete.connect(
+        on_attachment_deleted,
+        sender=InitiativeAttachment,
+        dispatch_uid="initiatives.attachment",
     )

@@ -53,7 +53,7 @@ def compute():
             "rejection_reason",
             "municipality_id",
             "submitted_at",
-            "first_published_at",
+            "accepted_at",
             "stage_changed_at",
         )
     )

@@ -50,10 +50,10 @@ def timeline(initiative, steps):
             _day(initiative.submitted_at), "submitted", _("Submitted by the author")
         )
     ]
-    if initiative.first_published_at:
+    if initiative.accepted_at:
         entries.append(
             TimelineEntry(
-                _day(initiative.first_published_at),
+                _day(initiative.accepted_at),
                 "accepted",
                 _("Accepted for advocacy by the advisory council"),
             )

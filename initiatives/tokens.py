@@ -7,7 +7,7 @@ for anything else and cannot be forged or pointed at another initiative.
 
 from hub.tokens import ExpiredToken, InvalidToken, read_pk_and_key, sign
 
-from .workflow import UNCONFIRMED_EXPIRY_DAYS
+from .journey import UNCONFIRMED_EXPIRY_DAYS
 
 __all__ = [
     "ExpiredToken",

@@ -1,6 +1,6 @@
 """The public side of initiatives: list, detail, submission, confirmation, tracking.
 
-Saving and the review workflow live in `initiatives.workflow`; these views
+Saving and every change of stage live in `initiatives.journey`; these views
 validate input, call it, and show people where their initiative stands.
 """
 
@@ -25,7 +25,7 @@ from wagtail.admin.utils import get_admin_base_url
 from hub import mail
 from hub.pagination import paginate, query_string_without_page
 
-from . import tokens, workflow
+from . import journey, tokens
 from .forms import AmendmentForm, PublicInitiativeFilterSet, SubmissionForm
 from .models import Initiative
 from .notifications import tracking_url
@@ -114,7 +114,7 @@ def initiative_submit(request):
     ):
         return _form_page(request, form, status=429, rate_limited=True)
     data = form.cleaned_data
-    initiative = workflow.create_submission(
+    initiative = journey.submit(
         title=data["title"],
         summary=data["summary"],
         problem=data["problem"],
@@ -159,7 +159,7 @@ def send_confirmation(initiative):
             "initiative": initiative,
             "confirm_url": get_admin_base_url() + confirm_path,
             "tracking_url": tracking_url(initiative),
-            "expiry_days": workflow.UNCONFIRMED_EXPIRY_DAYS,
+            "expiry_days": journey.UNCONFIRMED_EXPIRY_DAYS,
         },
         [initiative.author_email],
         language=initiative.language,
@@ -170,7 +170,7 @@ def submitted(request):
     return TemplateResponse(
         request,
         "initiatives/submitted.html",
-        {"expiry_days": workflow.UNCONFIRMED_EXPIRY_DAYS},
+        {"expiry_days": journey.UNCONFIRMED_EXPIRY_DAYS},
     )
 
 
@@ -178,7 +178,7 @@ def _confirm_error(request, reason, status):
     return TemplateResponse(
         request,
         "initiatives/confirm_error.html",
-        {"reason": reason, "expiry_days": workflow.UNCONFIRMED_EXPIRY_DAYS},
+        {"reason": reason, "expiry_days": journey.UNCONFIRMED_EXPIRY_DAYS},
         status=status,
     )
 
@@ -205,13 +205,13 @@ def confirm(request, token):
             request, "initiatives/confirm.html", {**context, "state": "already"}
         )
     age = timezone.now() - initiative.submitted_at
-    if age > datetime.timedelta(days=workflow.UNCONFIRMED_EXPIRY_DAYS):
+    if age > datetime.timedelta(days=journey.UNCONFIRMED_EXPIRY_DAYS):
         return _confirm_error(request, "expired", 400)
     if request.method != "POST":
         return TemplateResponse(
             request, "initiatives/confirm.html", {**context, "state": "ask"}
         )
-    confirmed = workflow.confirm_submission(initiative)
+    confirmed = journey.confirm(initiative)
     return TemplateResponse(
         request,
         "initiatives/confirm.html",
@@ -237,7 +237,7 @@ def track(request, token):
             request.POST if request.method == "POST" else None, instance=draft
         )
         if form.is_bound and form.is_valid():
-            if workflow.resubmit_after_changes(initiative, form.cleaned_data):
+            if journey.resubmit(initiative, form.cleaned_data):
                 messages.success(
                     request,
                     _("Thank you. Your amended initiative is back in moderation."),

@@ -1,104 +1,41 @@
 """Admin of initiatives: the moderated snippet, its advocacy steps, its history."""
 
 from django import forms
-from django.db import transaction
-from django.urls import path, reverse
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
-from wagtail.models import TaskState
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
-    CreateView,
-    IndexView,
-    InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from hub.admin_views import FieldChangesView, field_changes_button
+from hub.admin_views import FieldChangesView
 
-from . import workflow
-from .admin_forms import InitiativeAdminForm
+from . import dashboard, journey
+from .admin_forms import AdvocacyStepAdminForm, InitiativeAdminForm
+from .admin_views import (
+    AdvocacyStepCreateView,
+    InitiativeEditView,
+    InitiativeIndexView,
+    InitiativeInspectView,
+    StaffEntryView,
+)
+from .attachments import AttachmentView
 from .filters import AdvocacyStepFilterSet, InitiativeFilterSet
-from .models import AdvocacyStep, CouncilVote, Initiative
+from .models import AdvocacyStep, Initiative
+from .panels import AttachmentsPanel
+from .review_screen import InitiativeReviewPreviewView, InitiativeReviewView
 
 
-class StaffSubmissionCreateView(CreateView):
-    """Staff enter a paper or phone submission: it goes straight to review.
-
-    Whatever button was used (save, submit, publish), the initiative is
-    confirmed on the author's behalf and enters the workflow like any other.
-    """
-
-    def form_valid(self, form):
-        # Entry and confirmation together, or neither.
-        with transaction.atomic():
-            return super().form_valid(form)
-
-    def run_action_method(self):
-        workflow.confirm_submission(self.object, user=self.request.user)
-        return None
-
-    def get_success_url(self):
-        return reverse(self.index_url_name)
-
-    def get_success_message(self, instance=None):
-        return _("Initiative '%(title)s' entered and sent to moderation.") % {
-            "title": self.object.title
-        }
-
-
-class InitiativeIndexView(IndexView):
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        if self.request.user.has_perm("initiatives.change_initiative"):
-            buttons.append(
-                field_changes_button(
-                    "wagtailsnippets_initiatives_initiative:field_history",
-                    instance,
-                    priority=40,
-                )
-            )
-        return buttons
-
-
-class InitiativeInspectView(InspectView):
-    """What reviewers read: the public text and the council's votes so far.
-
-    The author's contact details are not shown here (council members see
-    this view); moderators see them in the edit form.
-    """
-
-    extra_labels = {
-        "public_author": _("shown publicly as"),
-        "council_votes": _("council votes"),
-    }
-
-    def get_field_label(self, field_name, field):
-        if field_name in self.extra_labels:
-            return self.extra_labels[field_name]
-        return super().get_field_label(field_name, field)
-
-    def get_public_author_display_value(self):
-        return self.object.public_author
-
-    def get_council_votes_display_value(self):
-        votes = CouncilVote.objects.filter(
-            task_state__workflow_state__object_id=str(self.object.pk),
-            task_state__status=TaskState.STATUS_IN_PROGRESS,
-        ).select_related("member")
-        lines = [
-            f"{vote.member.get_full_name() or vote.member.get_username()}: "
-            f"{vote.get_choice_display()}"
-            + (f" — {vote.comment}" if vote.comment else "")
-            for vote in votes
-        ]
-        return "; ".join(lines) or "-"
-
-
-def days_in_stage(initiative):
-    return initiative.days_in_stage
+def contact_ways(initiative):
+    """ "e-mail, phone" (the ways, never the details): who has no e-mail shows."""
+    return ", ".join(str(way) for way in initiative.contact_ways) or "—"
 
 
 class InitiativeViewSet(SnippetViewSet):
@@ -106,7 +43,9 @@ class InitiativeViewSet(SnippetViewSet):
     icon = "pick"
     menu_label = _("Initiatives")
     index_view_class = InitiativeIndexView
-    add_view_class = StaffSubmissionCreateView
+    add_view_class = StaffEntryView
+    create_template_name = "initiatives/admin/staff_entry.html"
+    edit_view_class = InitiativeEditView
     inspect_view_class = InitiativeInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -118,6 +57,11 @@ class InitiativeViewSet(SnippetViewSet):
         "title",
         Column("stage", label=_("stage"), accessor="get_stage_display"),
         Column("municipality", label=_("municipality"), sort_key="municipality"),
+        Column(
+            "contact_ways",
+            label=_("reach the author by"),
+            accessor=contact_ways,
+        ),
         Column(
             "days_in_stage",
             label=_("days in current step"),
@@ -147,6 +91,7 @@ class InitiativeViewSet(SnippetViewSet):
         "topics",
         "supporting_organization",
         "language",
+        "attachments",
         "public_author",
         "channel",
         "stage",
@@ -162,7 +107,7 @@ class InitiativeViewSet(SnippetViewSet):
                     FieldPanel("problem"),
                     FieldPanel("solution"),
                     FieldPanel("request_to_municipality"),
-                    FieldPanel("municipality"),
+                    FieldPanel("municipality", widget=forms.Select),
                     FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("supporting_organization"),
                     FieldPanel("language"),
@@ -174,12 +119,15 @@ class InitiativeViewSet(SnippetViewSet):
                     FieldPanel("author_name"),
                     FieldPanel("author_email"),
                     FieldPanel("author_phone"),
+                    FieldPanel("author_address"),
                     FieldPanel("public_name"),
                     FieldPanel("channel"),
+                    FieldPanel("attachments"),
                     FieldPanel("consent"),
                 ],
                 heading=_("The author (private)"),
             ),
+            AttachmentsPanel(),
         ],
         base_form_class=InitiativeAdminForm,
     )
@@ -193,7 +141,18 @@ class InitiativeViewSet(SnippetViewSet):
                 "field-history/<int:pk>/",
                 self.construct_view(FieldChangesView),
                 name="field_history",
-            )
+            ),
+            path(
+                "attachment/<int:pk>/<int:attachment_pk>/",
+                AttachmentView.as_view(),
+                name="attachment",
+            ),
+            path("review/<int:pk>/", InitiativeReviewView.as_view(), name="review"),
+            path(
+                "review/<int:pk>/preview/",
+                InitiativeReviewPreviewView.as_view(),
+                name="review_preview",
+            ),
         ]
 
 
@@ -202,6 +161,7 @@ class AdvocacyStepViewSet(SnippetViewSet):
     never sends the initiative back through its review."""
 
     model = AdvocacyStep
+    add_view_class = AdvocacyStepCreateView
     icon = "list-ol"
     menu_label = _("Advocacy steps")
     filterset_class = AdvocacyStepFilterSet
@@ -210,14 +170,17 @@ class AdvocacyStepViewSet(SnippetViewSet):
     list_display = ["initiative", "kind", "date", "outcome"]
     ordering = ["-date", "-pk"]
     copy_view_enabled = False
-    panels = [
-        FieldPanel("initiative"),
-        FieldPanel("kind"),
-        FieldPanel("date"),
-        FieldPanel("letter"),
-        FieldPanel("text"),
-        FieldPanel("outcome"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("initiative", widget=forms.Select),
+            FieldPanel("kind"),
+            FieldPanel("date"),
+            FieldPanel("letter"),
+            FieldPanel("text"),
+            FieldPanel("outcome"),
+        ],
+        base_form_class=AdvocacyStepAdminForm,
+    )
 
     def get_queryset(self, request):
         return AdvocacyStep.objects.select_related("initiative")
@@ -231,3 +194,42 @@ class InitiativesGroup(SnippetViewSetGroup):
 
 
 register_snippet(InitiativesGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def initiative_dashboard_panels(request, panels):
+    dashboard.construct_panels(request, panels)
+
+
+@hooks.register("insert_global_admin_css")
+def initiative_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("initiatives/review.css")
+    )
+
+
+@hooks.register("register_log_actions")
+def register_journey_log_actions(actions):
+    """The journey's entries in the admin's History of an initiative."""
+
+    @actions.register_action(journey.STAGE_ACTION)
+    class StageChangeFormatter(LogFormatter):
+        label = _("Change of stage")
+
+        def format_message(self, log_entry):
+            try:
+                stage = Initiative.Stage(log_entry.data["to"]).label
+            except (KeyError, ValueError):
+                return _("Stage changed")
+            return _("Stage: %(stage)s") % {"stage": stage}
+
+    actions.register_action(
+        journey.EXPIRE_ACTION,
+        _("Expiry"),
+        _("Deleted: the author never confirmed it"),
+    )
+    actions.register_action(
+        journey.ANONYMISE_ACTION,
+        _("Anonymisation"),
+        _("The author's personal data were removed"),
+    )

@@ -11,6 +11,7 @@ from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CONSULTATIONS_DOCUMENTS_ROOT = tmp_path / "private-media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +67,4 @@ def comms_client(client, comms_user):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+

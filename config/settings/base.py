@@ -32,11 +32,28 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
-# Files that must never be served by the web server (consultation documents).
-ENV_PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
 # Behind a reverse proxy, the request header that carries the client's address
 # (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
 ENV_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# --- Initiatives: private files, review deadlines, retention -----------------
+# Files the web server must never serve (citizens' attachments, consultation
+# documents) live outside MEDIA_ROOT, without a URL; staff open them through
+# permission-checked admin views.
+ENV_PRIVATE_MEDIA_ROOT = os.environ.get("PRIVATE_MEDIA_ROOT", "")
+PRIVATE_MEDIA_ROOT = (
+    Path(ENV_PRIVATE_MEDIA_ROOT) if ENV_PRIVATE_MEDIA_ROOT else BASE_DIR / "private"
+)
+# Days an initiative may wait for the moderators or the council before the
+# dashboard marks it near overdue, then overdue; days without the
+# municipality's answer before the advocacy panel lists it.
+INITIATIVE_REVIEW_NEAR_OVERDUE_DAYS = 11
+INITIATIVE_REVIEW_OVERDUE_DAYS = 14
+INITIATIVE_ANSWER_OVERDUE_DAYS = 30
+# Days after an initiative's final outcome after which its author's personal
+# data are removed (manage.py anonymise_initiative_authors, daily): 6 months.
+INITIATIVE_AUTHOR_RETENTION_DAYS = 183
+# --- end of the initiatives block --------------------------------------------
 
 # The project's apps bottom-up, in their layers (see README, "Layout"): each
 # builds only on those above it in this list. The demo is built in this order.
@@ -157,12 +174,6 @@ STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "staticfi
 STATIC_URL = "/static/"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
-# Outside MEDIA_ROOT and without a URL: only permission-checked views read it.
-PRIVATE_MEDIA_ROOT = (
-    Path(ENV_PRIVATE_MEDIA_ROOT)
-    if ENV_PRIVATE_MEDIA_ROOT
-    else BASE_DIR / "private-media"
-)
 CONSULTATIONS_DOCUMENTS_ROOT = PRIVATE_MEDIA_ROOT / "consultations"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,6 +1,9 @@
 """What the hub did with an accepted initiative, step by step."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .initiative import Initiative
@@ -41,7 +44,13 @@ class AdvocacyStep(models.Model):
         choices=Kind.choices,
         help_text=_("What happened."),
     )
-    date = models.DateField(_("date"), help_text=_("When it happened."))
+    date = models.DateField(
+        _("date"),
+        help_text=_(
+            "When it happened: not before the council accepted the initiative, "
+            "not in the future."
+        ),
+    )
     letter = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -74,8 +83,6 @@ class AdvocacyStep(models.Model):
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         errors = {}
         if self.kind == self.Kind.OUTCOME and not self.outcome:
             errors["outcome"] = _("Choose the outcome.")
@@ -83,8 +90,106 @@ class AdvocacyStep(models.Model):
             errors["outcome"] = _("Only an outcome step has an outcome.")
         if self.kind == self.Kind.ANSWER and not self.text.strip():
             errors["text"] = _("Give the municipality's answer.")
+        if self.initiative_id and self.date and self.kind:
+            for field, message in self.timeline_errors():
+                errors.setdefault(field, message)
         if errors:
             raise ValidationError(errors)
+
+    def timeline_errors(self):
+        """[(field, message)] if this step would put the timeline out of order.
+
+        The timeline is chronological and reads as a story: no step before
+        the council accepted the initiative or after today; an answer comes
+        after the request was sent; the outcome is the one last step.
+        """
+        initiative = self.initiative
+        if not initiative.live:
+            return [
+                (
+                    "initiative",
+                    _("Only an initiative accepted for advocacy has advocacy steps."),
+                )
+            ]
+        if self.date > timezone.localdate():
+            return [("date", _("The date cannot be in the future."))]
+        if initiative.accepted_at:
+            accepted = timezone.localdate(initiative.accepted_at)
+            if self.date < accepted:
+                return [
+                    (
+                        "date",
+                        _(
+                            "The council accepted the initiative on %(date)s: a "
+                            "step cannot come before that."
+                        )
+                        % {"date": date_format(accepted, "SHORT_DATE_FORMAT")},
+                    )
+                ]
+        # The timeline with this step in its place (a new step goes last
+        # among those of its day, as it will be shown).
+        others = list(initiative.advocacy_steps.exclude(pk=self.pk))
+        unsaved = float("inf")
+        steps = sorted(
+            [*others, self],
+            key=lambda step: (step.date, step.pk if step.pk else unsaved),
+        )
+        position = steps.index(self)
+        before, after = steps[:position], steps[position + 1 :]
+        outcomes = [step for step in others if step.kind == self.Kind.OUTCOME]
+        if self.kind == self.Kind.OUTCOME and outcomes:
+            return [("kind", _("This initiative already has an outcome."))]
+        if self.kind == self.Kind.OUTCOME and after:
+            return [
+                (
+                    "date",
+                    _(
+                        "The outcome is the last step: date it on or after "
+                        "%(date)s, the date of the latest step."
+                    )
+                    % {"date": date_format(after[-1].date, "SHORT_DATE_FORMAT")},
+                )
+            ]
+        if self.kind != self.Kind.OUTCOME and outcomes and outcomes[0] in before:
+            return [
+                (
+                    "date",
+                    _(
+                        "The outcome (%(date)s) is the last step: nothing can "
+                        "come after it."
+                    )
+                    % {"date": date_format(outcomes[0].date, "SHORT_DATE_FORMAT")},
+                )
+            ]
+        if self.kind == self.Kind.ANSWER and not any(
+            step.kind == self.Kind.SENT for step in before
+        ):
+            return [
+                (
+                    "date",
+                    _(
+                        "An answer comes after the request was sent: record the "
+                        "sending first, dated on or before the answer."
+                    ),
+                )
+            ]
+        if self.kind == self.Kind.SENT and self.pk:
+            # Moving a sending must leave every answer after a sending.
+            for index, step in enumerate(steps):
+                if step.kind == self.Kind.ANSWER and not any(
+                    earlier.kind == self.Kind.SENT for earlier in steps[:index]
+                ):
+                    return [
+                        (
+                            "date",
+                            _(
+                                "The answer of %(date)s would come before any "
+                                "sending: keep the sending on or before it."
+                            )
+                            % {"date": date_format(step.date, "SHORT_DATE_FORMAT")},
+                        )
+                    ]
+        return []
 
     @property
     def stage(self):

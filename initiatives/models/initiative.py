@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -23,18 +24,28 @@ from wagtail.search import index
 from hub.analysis import index_text
 from hub.history import TruthfulHistoryMixin, is_bookkeeping_save
 
+from ..storage import private_storage
+
 # Kept from the database row when a revision is restored or published: they
-# describe the journey of the initiative, not the text of one revision.
+# describe the journey of the initiative, not the text of one revision. Only
+# `initiatives.journey` changes them.
 JOURNEY_FIELDS = (
     "stage",
     "stage_changed_at",
     "submitted_at",
     "confirmed_at",
+    "accepted_at",
+    "anonymised_at",
     "tracking_token",
     "submission_key",
     "rejection_reason",
     "rejection_message",
 )
+
+
+#: The author's personal data: never public, exported or indexed; removed by
+#: `journey.anonymise` when the retention period ends.
+PERSONAL_FIELDS = ("author_name", "author_email", "author_phone", "author_address")
 
 
 def new_tracking_token():
@@ -183,13 +194,24 @@ class Initiative(
     )
     author_email = models.EmailField(
         _("author's e-mail (private)"),
-        help_text=_("Private: used for confirmation and status e-mails."),
+        blank=True,
+        help_text=_(
+            "Private: used for confirmation and status e-mails. An author who "
+            "wrote on paper or phoned may have none: then give a phone number "
+            "or a postal address."
+        ),
     )
     author_phone = models.CharField(
         _("author's phone (private)"),
         max_length=40,
         blank=True,
         help_text=_("Private, optional."),
+    )
+    author_address = models.TextField(
+        _("author's postal address (private)"),
+        max_length=500,
+        blank=True,
+        help_text=_("Private: for an author who can be reached only by post."),
     )
     public_name = models.CharField(
         _("shown publicly as"),
@@ -229,10 +251,27 @@ class Initiative(
         help_text=_("Where the initiative stands; updated by the workflow."),
     )
     stage_changed_at = models.DateTimeField(
-        _("stage changed at"), auto_now_add=True, help_text=_("Set automatically.")
+        _("stage changed at"), default=timezone.now, help_text=_("Set automatically.")
     )
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(
+        _("author's data removed at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When the author's personal data were removed, after the retention "
+            "period; set by the daily anonymisation."
+        ),
+    )
+    accepted_at = models.DateTimeField(
+        _("accepted for advocacy at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the advisory council accepted it; set by the workflow."),
+    )
     tracking_token = models.CharField(
         _("tracking token"),
         max_length=64,
@@ -293,6 +332,12 @@ class Initiative(
         ordering = ["-submitted_at"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        permissions = [
+            (
+                "review_initiative",
+                _("Can review initiatives: read them whole, with attachments"),
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -303,29 +348,36 @@ class Initiative(
         never_published = not self.live and self.first_published_at is None
         return never_published or is_bookkeeping_save(update_fields)
 
+    def clean(self):
+        super().clean()
+        if self.anonymised_at is None and not any(
+            getattr(self, name).strip()
+            for name in ("author_email", "author_phone", "author_address")
+        ):
+            raise ValidationError(
+                {
+                    "author_email": _(
+                        "Give at least one way to reach the author: an e-mail, "
+                        "a phone number or a postal address."
+                    )
+                }
+            )
+
+    @property
+    def contact_ways(self):
+        """How the author can be reached (not the details): for staff lists."""
+        ways = [
+            (self.author_email, _("e-mail")),
+            (self.author_phone, _("phone")),
+            (self.author_address, _("post")),
+        ]
+        return [label for value, label in ways if value.strip()]
+
     def with_content_json(self, content):
         obj = super().with_content_json(content)
         for name in JOURNEY_FIELDS:
             setattr(obj, name, getattr(self, name))
         return obj
-
-    def set_stage(self, stage, **extra_fields):
-        """Move the initiative to `stage`, saving only the journey fields.
-
-        Reloads the row first, so that a draft held in memory is never written
-        (nor recorded by the history) as if it were live.
-        """
-        row = type(self).objects.get(pk=self.pk)
-        row.stage = stage
-        row.stage_changed_at = timezone.now()
-        for name, value in extra_fields.items():
-            setattr(row, name, value)
-        row.save(update_fields=["stage", "stage_changed_at", *extra_fields])
-        self.stage = row.stage
-        self.stage_changed_at = row.stage_changed_at
-        for name, value in extra_fields.items():
-            setattr(self, name, value)
-        return row
 
     @property
     def days_in_stage(self):
@@ -346,7 +398,17 @@ class Initiative(
         return reverse("initiatives:detail", kwargs={"pk": self.pk})
 
     def get_preview_template(self, request, mode_name):
-        return "initiatives/admin/preview.html"
+        # The public page itself, so reviewers see it as visitors will.
+        return "initiatives/initiative_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context.update(
+            initiative=self,
+            author=self.public_author,
+            steps=self.advocacy_steps.all() if self.pk else [],
+        )
+        return context
 
     def search_text(self):
         # Public fields only: never the author's name, e-mail or phone.
@@ -365,13 +427,20 @@ def initials(name):
 
 
 class InitiativeAttachment(Orderable):
-    """An image or PDF a citizen attached to support the initiative."""
+    """An image or PDF a citizen attached to support the initiative.
+
+    Personal data: stored privately (`initiatives.storage`), shown only to the
+    staff who review, and deleted (file too) with the author's personal data.
+    """
 
     initiative = ParentalKey(
         Initiative, on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(
-        _("file"), upload_to="initiatives/%Y/%m/", help_text=_("Image or PDF.")
+        _("file"),
+        upload_to="initiatives/%Y/%m/",
+        storage=private_storage,
+        help_text=_("Image or PDF."),
     )
     original_name = models.CharField(_("original file name"), max_length=255)
     content_type = models.CharField(_("content type"), max_length=100)

@@ -6,6 +6,7 @@ in the dashboard's "Awaiting your review" panel and in the workflow history.
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,10 @@ class RejectionForm(forms.Form):
     """What a moderator must give when returning an initiative to its author."""
 
     reason = forms.ChoiceField(
-        label=_("Reason"), choices=Initiative.RejectionReason.choices
+        label=_("Reason"),
+        # Starts empty: a moderator must choose, never accept a preselection.
+        choices=[("", _("Choose a reason")), *Initiative.RejectionReason.choices],
+        error_messages={"required": _("Choose the reason for returning it.")},
     )
     comment = forms.CharField(
         label=_("Message to the author"),
@@ -53,17 +57,19 @@ class ModerationTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "reject":
-            reason = kwargs.pop("reason", Initiative.RejectionReason.OTHER)
-            label = Initiative.RejectionReason(reason).label
-            comment = kwargs.pop("comment", "")
-            # The reason code travels in the comment for the workflow history
-            # and on the initiative for the author's tracking page.
-            Initiative.objects.filter(pk=task_state.workflow_state.object_id).update(
-                rejection_reason=reason, rejection_message=comment
+            from initiatives import journey
+
+            journey.return_to_author(
+                task_state,
+                user,
+                reason=kwargs.get("reason") or Initiative.RejectionReason.OTHER,
+                message=kwargs.get("comment", ""),
             )
-            task_state.reject(user=user, comment=f"[{label}] {comment}")
             return None  # the view redirects where it would anyway
-        return super().on_action(task_state, user, action_name, **kwargs)
+        from initiatives.notifications import for_staff
+
+        with for_staff():  # the council (or a next group) is e-mailed
+            return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):
@@ -77,15 +83,41 @@ class ModerationTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("moderation tasks")
 
 
+#: The council's decision (`council_outcome`).
+ACCEPTED = "accepted"
+NOT_ACCEPTED = "not_accepted"
+
+
+def council_outcome(votes_for, votes_against, not_voted, quorum):
+    """ACCEPTED, NOT_ACCEPTED, or None while the outcome can still change.
+
+    The rule: accepted when at least `quorum` members voted for or against
+    (recusals do not count) and more voted for than against; otherwise not
+    accepted (a tie is not a majority). It decides as soon as the `not_voted`
+    members, however they vote or recuse, can no longer change that result.
+    """
+    counted = votes_for + votes_against
+    # Accepted whatever the others do: even all against, or all recusing.
+    if counted >= quorum and votes_for > votes_against + not_voted:
+        return ACCEPTED
+    # Not accepted whatever they do: even all for, no majority or no quorum.
+    if votes_for + not_voted <= votes_against or counted + not_voted < quorum:
+        return NOT_ACCEPTED
+    return None
+
+
 class CouncilVoteTask(Task):
-    """The advisory council votes; a quorum of counted votes decides.
+    """The advisory council votes; it decides once the outcome is certain.
 
     Each member of the group votes once: for, against (with a comment), or
-    recuses for a conflict of interest (recorded, never counted). When the
-    number of votes for and against reaches the quorum, the majority decides;
-    a tie is not a majority, so a tie rejects (the hub advocates only what
-    most of the council supports). Until the quorum is reached the task stays
-    in progress, in the dashboard of every member who has not voted.
+    recuses for a conflict of interest (recorded, never counted). The
+    initiative is accepted when at least `quorum` members voted for or
+    against and more voted for than against; a tie or a missing quorum is
+    not acceptance (the hub advocates only what most of the council
+    supports). The task decides as soon as the members who have not voted
+    can no longer change the result (`council_outcome`), so a 1–1 at quorum
+    2 waits for the third member. Until then it stays in the dashboard of
+    every member who has not voted.
     """
 
     group = models.ForeignKey(
@@ -99,8 +131,10 @@ class CouncilVoteTask(Task):
         _("quorum"),
         default=2,
         help_text=_(
-            "How many votes for or against (recusals not counted) decide; "
-            "the majority of them wins, a tie rejects."
+            "How many members must vote for or against (recusals are not "
+            "counted). Accepted when at least this many did and more voted for "
+            "than against; the council decides as soon as the members who have "
+            "not voted can no longer change the result."
         ),
     )
 
@@ -154,14 +188,47 @@ class CouncilVoteTask(Task):
         if not created:
             return None  # each member votes once
         tally = self.tally(task_state)
-        if tally["counted"] < self.quorum:
-            return None
+        outcome = self.outcome(task_state, tally)
+        if outcome is None:
+            return None  # the members who have not voted can still change it
         summary = _("%(for)d for, %(against)d against, %(recused)d recused") % tally
-        if tally["for"] > tally["against"]:
-            task_state.approve(user=user, comment=summary)
+        if outcome == ACCEPTED:
+            from initiatives.notifications import for_staff
+
+            # The workflow ends: WAGTAIL_FINISH_WORKFLOW_ACTION accepts it.
+            with for_staff():
+                task_state.approve(user=user, comment=str(summary))
         else:
-            task_state.reject(user=user, comment=summary)
+            from initiatives import journey
+
+            journey.not_accept(task_state, user, summary)
         return None
+
+    def members(self):
+        return get_user_model().objects.filter(groups=self.group_id, is_active=True)
+
+    def not_voted(self, task_state):
+        """Members of the council who have neither voted nor recused."""
+        return self.members().exclude(council_votes__task_state=task_state)
+
+    def outcome(self, task_state, tally=None):
+        """ACCEPTED, NOT_ACCEPTED, or None while it can still change."""
+        tally = tally or self.tally(task_state)
+        return council_outcome(
+            tally["for"],
+            tally["against"],
+            self.not_voted(task_state).count(),
+            self.quorum,
+        )
+
+    def rule_text(self):
+        """The decision rule, as the council reads it on the review screen."""
+        return _(
+            "Accepted when at least %(quorum)d members vote for or against "
+            "(recusals are not counted) and more vote for than against; "
+            "otherwise not accepted. The council decides as soon as the members "
+            "who have not voted can no longer change the result."
+        ) % {"quorum": self.quorum}
 
     @staticmethod
     def tally(task_state):
@@ -189,7 +256,10 @@ class CouncilVoteTask(Task):
 
     @classmethod
     def get_description(cls):
-        return _("Members of the council group vote for or against; a quorum decides")
+        return _(
+            "Members of the council group vote for or against; the council "
+            "decides once the outcome can no longer change"
+        )
 
     class Meta:
         verbose_name = _("council vote task")

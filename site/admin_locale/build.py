@@ -75,6 +75,10 @@ SOURCES = [
     ("wagtail_localize.locales", "wagtail_localize.locales", "django"),
     ("simple_history", "simple_history", "django"),
     ("taggit", "taggit", "django"),
+    # Wagtail's admin shows times with humanize's naturaltime ("a second ago")
+    # but humanize is not an installed app, so its own catalogue never loads:
+    # all of its msgids are here.
+    ("django.contrib.humanize", "django.contrib.humanize", "django"),
     # Django: only what its own Georgian catalogue leaves untranslated.
     ("django", "django", "django"),
     ("django.contrib.auth", "django.contrib.auth", "django"),

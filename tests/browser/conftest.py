@@ -6,6 +6,11 @@ test database once, a live server serves it, and the database is put back as it
 was afterwards, so no other test sees the demo. They use their own server
 instead of pytest-django's `live_server`, which would empty the database after
 every test.
+
+Admin journeys open pages with `open_page()` / `log_in(user)`: a Georgian
+browser context whose requests are recorded (`Watched`), so a test can say
+that nothing left the site and that the screen shows no English words and no
+Mtavruli-capitalised labels.
 """
 
 import os
@@ -18,6 +23,7 @@ from urllib.parse import urlsplit
 from urllib.request import urlopen
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 
@@ -146,56 +152,87 @@ def sample_evenly(items, limit):
     return [items[round(i * step)] for i in range(limit)]
 
 
-# Staff sessions in the admin ----------------------------------------------
+# Georgian pages, watched -------------------------------------------------
 
-# A Mtavruli capital followed by ordinary Mkhedruli letters: Django's capfirst
-# would write "Ინიციატივები"; Georgian has no capital first letter.
-MTAVRULI_FIRST = re.compile("[\u1c90-\u1cbf][\u10d0-\u10ff]")
-LATIN_WORD = re.compile(r"\b[A-Za-z][A-Za-z'’-]{2,}\b")
+#: Latin words a Georgian screen may show: brands, acronyms, file formats.
+BRANDS = {"Wagtail", "Kakheti", "Hub", "DCFTA", "EU", "PDF", "pdf", "png", "CSV"}
+BRANDS |= {"XLSX", "JPEG", "PNG", "GIF", "WebP"}
+MTAVRULI = re.compile("[\u1c90-\u1cbf]")
 
 
-class AdminSession:
-    """A staff member's browser tab, recording every host it asks."""
+class Watched:
+    """A Georgian page whose requests are recorded."""
 
     def __init__(self, browser, live_server):
-        self.base = live_server.url
+        self.origin = urlsplit(live_server.url).netloc
+        self.live_server = live_server
         self.context = browser.new_context(locale="ka-GE")
         self.page = self.context.new_page()
-        self.hosts = set()
-        self.page.on("request", self._record)
+        self.requests = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
 
-    def _record(self, request):
-        host = re.sub(r"^[a-z]+://([^/]+).*$", r"\1", request.url)
-        if not request.url.startswith(("data:", "blob:")):
-            self.hosts.add(host)
+    def goto(self, path):
+        return self.page.goto(self.live_server.url + path)
 
-    def log_in(self, username, password):
-        self.page.goto(f"{self.base}/admin/login/")
-        self.page.fill("#id_username", username)
-        self.page.fill("#id_password", password)
-        self.page.locator("form button[type=submit]").click()
-        self.page.wait_for_url(re.compile(r"/admin/$"))
-        return self.page
+    def external_requests(self):
+        """Requests to any host but the site's own (data: and blob: aside)."""
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(url).netloc != self.origin
+        ]
 
-    def external_hosts(self):
-        own = re.sub(r"^[a-z]+://", "", self.base)
-        return sorted(self.hosts - {own})
+    def english_words(self):
+        """Latin words on the screen, less brands and people's own names."""
+        people = {
+            word
+            for user in get_user_model().objects.all()
+            for word in re.findall(
+                r"\w+", f"{user.get_full_name()} {user.get_username()} {user.email}"
+            )
+        }
+        text = self.page.inner_text("body")
+        text = re.sub(r"\S+@\S+|https?://\S+", " ", text)
+        return sorted(set(re.findall(r"[A-Za-z]{2,}", text)) - BRANDS - people)
 
-    def screen_problems(self, allowed_latin=()):
-        """English words and Mtavruli-capitalised labels on the visible screen."""
-        text = self.page.locator("body").inner_text()
-        # Brand names: the CMS and the hub (its Site record's name).
-        # DCFTA is written in Latin letters in Georgian texts too.
-        allowed = {"Wagtail", "Kakheti", "Hub", "DCFTA", *allowed_latin}
-        english = sorted(set(LATIN_WORD.findall(text)) - allowed)
-        mtavruli = sorted(
-            {text[m.start() : m.start() + 12] for m in MTAVRULI_FIRST.finditer(text)}
-        )
-        return {"english": english, "mtavruli": mtavruli}
+    def mtavruli(self):
+        return [
+            line
+            for line in self.page.inner_text("body").splitlines()
+            if MTAVRULI.search(line)
+        ]
+
+    def assert_georgian(self, where):
+        assert self.english_words() == [], where
+        assert self.mtavruli() == [], where
 
 
 @pytest.fixture
-def admin_session(browser, live_server):
-    session = AdminSession(browser, live_server)
-    yield session
-    session.context.close()
+def open_page(browser, live_server):
+    """open_page() -> a new Georgian, watched page (its own cookies)."""
+    pages = []
+
+    def open_page():
+        watched = Watched(browser, live_server)
+        pages.append(watched)
+        return watched
+
+    yield open_page
+    for watched in pages:
+        assert watched.external_requests() == [], "a page called another host"
+        watched.context.close()
+
+
+@pytest.fixture
+def log_in(open_page, password):
+    def log_in(user):
+        watched = open_page()
+        watched.goto("/admin/login/")
+        watched.page.fill("#id_username", user.username)
+        watched.page.fill("#id_password", password)
+        watched.page.locator("form button[type=submit]").click()
+        watched.page.wait_for_url(re.compile(r"/admin/$"))
+        return watched
+
+    return log_in

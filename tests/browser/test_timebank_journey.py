@@ -16,8 +16,6 @@ from timebank.factories import MemberFactory
 from timebank.models import Exchange, Listing, Member
 from timebank.signin import sign_in_url
 
-from .test_initiative_journey import log_in
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -36,11 +34,7 @@ def link_from(address, part):
     )
 
 
-def test_register_approve_offer_answer_record_confirm(
-    browser,  # noqa: F811
-    live_server,
-    password,
-):
+def test_register_approve_offer_answer_record_confirm(browser, live_server, log_in):
     from hub.factories import UserFactory
     from hub.roles import TIME_BANK_COORDINATORS
 
@@ -68,7 +62,7 @@ def test_register_approve_offer_answer_record_confirm(
     assert "დადასტურებულია" in keti.content()
 
     # A coordinator approves her from the members' list.
-    admin = log_in(browser, live_server, coordinator, password)
+    admin = log_in(coordinator).page
     admin.goto(f"{live_server.url}/admin/time-bank/members/?status=pending")
     row = admin.locator("tr", has_text="ქეთევან ჯავახიშვილი")
     row.get_by_role("button", name="დამატებითი ვარიანტები", exact=False).click()

@@ -64,8 +64,14 @@ def pdf(name="plan.pdf", size=None):
 
 
 def files_on_disk(settings):
-    root = settings.MEDIA_ROOT
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+    """Every file under the public and the private media folders."""
+    return sorted(
+        path
+        for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT)
+        if root.exists()
+        for path in root.rglob("*")
+        if path.is_file()
+    )
 
 
 def counts():
@@ -73,11 +79,8 @@ def counts():
 
 
 def published(steps=(), **kwargs):
-    """A live initiative, published as the end of its workflow would."""
-    initiative = factories.InitiativeFactory(**kwargs)
-    initiative.refresh_from_db()
-    initiative.get_latest_revision().publish(skip_permission_checks=True)
-    initiative.set_stage(Initiative.Stage.ACCEPTED)
+    """A live initiative: moderated and accepted by the council, as in life."""
+    initiative = factories.accepted(**kwargs)
     for kind, extra in steps:
         factories.add_step(initiative, kind, **extra)
     initiative.refresh_from_db()

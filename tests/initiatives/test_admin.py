@@ -1,6 +1,7 @@
 """The initiatives admin: listing, overdue filter, paper submissions, audit log."""
 
 import datetime
+import uuid
 
 import pytest
 from django.utils import timezone, translation
@@ -70,9 +71,11 @@ def paper_form(**overrides):
         "public_name": "initials",
         "channel": "phone",
         "consent": "on",
+        "submission_key": str(uuid.uuid4()),
+        "action-enter": "1",
     }
     data.update(overrides)
-    return data
+    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_staff_enter_a_phone_submission_with_consent(client, comms_user, moderator):
@@ -86,7 +89,7 @@ def test_staff_enter_a_phone_submission_with_consent(client, comms_user, moderat
     assert initiative.consent_recorded_by == comms_user
     assert initiative.consent_given_at is not None
     assert initiative.stage == Initiative.Stage.MODERATION
-    assert initiative.current_workflow_task.name == "Moderation"
+    assert initiative.current_workflow_task.name == "მოდერაცია"
 
 
 def test_staff_submission_without_consent_is_refused(client, comms_user):

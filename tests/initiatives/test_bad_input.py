@@ -237,15 +237,15 @@ def test_bad_choices_are_refused(client, settings):
 
 
 def test_a_failure_while_saving_leaves_nothing_behind(client, settings, monkeypatch):
-    from initiatives import workflow
+    from initiatives import journey
 
-    original = workflow.CreateAction.execute
+    original = journey.CreateAction.execute
 
     def execute_then_fail(self, *args, **kwargs):
         original(self, *args, **kwargs)
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(workflow.CreateAction, "execute", execute_then_fail)
+    monkeypatch.setattr(journey.CreateAction, "execute", execute_then_fail)
     client.raise_request_exception = False
 
     response = client.post(SUBMIT_URL_EN, form_data(attachments=[png(), pdf()]))

@@ -3,10 +3,12 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from initiatives import factories
 from initiatives.models import CouncilVote, CouncilVoteTask, Initiative
+from initiatives.models.review import ACCEPTED, NOT_ACCEPTED, council_outcome
 from tests.initiatives.admin_helpers import act, assert_denied, recipients
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ def test_moderator_approves_from_admin_and_council_is_notified(
 
     assert response.status_code == 302
     assert initiative.stage == Initiative.Stage.COUNCIL
-    assert initiative.current_workflow_task.name == "Advisory council review"
+    assert initiative.current_workflow_task.name == "საკონსულტაციო საბჭოს განხილვა"
     to = recipients(mail.outbox)
     for member in council_members:
         assert member.email in to
@@ -138,14 +140,83 @@ def test_council_rejection_is_explained_to_the_author(
     assert council_members[0].username not in message.body
 
 
-def test_a_tie_rejects(client, moderator, council_members, initiative):
+@pytest.mark.parametrize(
+    ("third", "stage"),
+    [
+        (CouncilVoteTask.VOTE_FOR, Initiative.Stage.ACCEPTED),
+        (CouncilVoteTask.VOTE_AGAINST, Initiative.Stage.REJECTED),
+        (CouncilVoteTask.RECUSE, Initiative.Stage.REJECTED),  # a tie: no majority
+    ],
+)
+def test_a_one_one_vote_at_quorum_two_waits_for_the_third_member(
+    client, moderator, council_members, initiative, third, stage
+):
+    """Issue 10, defect 6: 1–1 at quorum 2 rejected at once; the third member
+    never voted. Undecidable until the third member votes."""
     factories.approve_moderation(initiative, moderator)
-    client.force_login(council_members[0])
+    first, second, last = council_members
+    client.force_login(first)
     act(client, initiative, CouncilVoteTask.VOTE_FOR)
-    client.force_login(council_members[1])
+    client.force_login(second)
     act(client, initiative, CouncilVoteTask.VOTE_AGAINST, comment="Too costly.")
 
+    assert initiative.stage == Initiative.Stage.COUNCIL
+    client.force_login(last)
+    assert initiative.title in client.get(reverse("wagtailadmin_home")).text
+
+    act(client, initiative, third)
+    assert initiative.stage == stage
+
+
+def test_a_decided_outcome_does_not_wait(
+    client, moderator, council_members, initiative
+):
+    """Two against out of three at quorum 2: the third cannot change it."""
+    factories.approve_moderation(initiative, moderator)
+    for member in council_members[:2]:
+        client.force_login(member)
+        act(client, initiative, CouncilVoteTask.VOTE_AGAINST, comment="No.")
+
     assert initiative.stage == Initiative.Stage.REJECTED
+    assert CouncilVote.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("votes_for", "against", "not_voted", "quorum", "outcome"),
+    [
+        (1, 1, 1, 2, None),  # the third member decides
+        (2, 0, 1, 2, ACCEPTED),  # even an against cannot stop it
+        (0, 2, 1, 2, NOT_ACCEPTED),  # even a for cannot make a majority
+        (1, 1, 0, 2, NOT_ACCEPTED),  # a tie, everyone voted
+        (1, 0, 1, 2, None),  # one recused: the last one decides
+        (1, 0, 0, 2, NOT_ACCEPTED),  # no quorum can be reached any more
+        (2, 0, 1, 3, None),  # quorum 3 not reached yet
+        (3, 1, 1, 3, ACCEPTED),
+        (2, 1, 1, 3, None),  # 3–1 or 2–2 still possible
+        (0, 0, 5, 2, None),
+    ],
+)
+def test_the_council_decides_only_when_the_outcome_is_certain(
+    votes_for, against, not_voted, quorum, outcome
+):
+    assert council_outcome(votes_for, against, not_voted, quorum) == outcome
+
+
+def test_the_rule_is_stated_on_the_task_and_to_the_council(
+    moderator, council_members, initiative
+):
+    task = CouncilVoteTask.objects.get()
+    mail.outbox.clear()
+    factories.approve_moderation(initiative, moderator)
+
+    council_mail = next(m for m in mail.outbox if m.to == [council_members[0].email])
+    with translation.override("ka"):
+        rule = str(task.rule_text())
+    assert "2" in rule
+    assert rule in council_mail.body
+    with translation.override("en"):
+        help_text = str(CouncilVoteTask._meta.get_field("quorum").help_text)
+    assert "no longer change" in help_text
 
 
 def test_moderators_and_communications_staff_cannot_vote(

@@ -26,7 +26,10 @@ def test_json_has_the_public_fields_and_the_timeline(client):
         topics=[topic("environment")],
         public_name=Initiative.PublicName.INITIALS,
         author_name="Nino Beridze",
-        steps=[(AdvocacyStep.Kind.ANSWER, {"text": "Funded next year."})],
+        steps=[
+            (AdvocacyStep.Kind.SENT, {}),
+            (AdvocacyStep.Kind.ANSWER, {"text": "Funded next year."}),
+        ],
     )
     factories.in_moderation(title="Not yet published")
 
@@ -42,7 +45,7 @@ def test_json_has_the_public_fields_and_the_timeline(client):
     assert record["topics"] == [topic("environment").name_en]
     assert record["stage"] == "answered"
     assert record["author"] == "N. B."
-    assert record["advocacy_steps"][0]["text"] == "Funded next year."
+    assert record["advocacy_steps"][-1]["text"] == "Funded next year."
     assert record["url"].endswith(f"/initiatives/{initiative.pk}/")
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.users.models import UserProfile
 
-from initiatives import factories
+from initiatives import factories, journey
 from tests.initiatives.admin_helpers import recipients
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_georgian_author_gets_georgian_mail_with_the_georgian_link(moderator):
     initiative = factories.InitiativeFactory(language="ka", title="ბილიკი ტბასთან")
     mail.outbox.clear()
-    factories.workflow.confirm_submission(initiative)
+    journey.confirm(initiative)
 
     (message,) = [m for m in mail.outbox if m.to == [initiative.author_email]]
     assert "მოდერაცია" in message.subject
@@ -24,7 +24,7 @@ def test_georgian_author_gets_georgian_mail_with_the_georgian_link(moderator):
 def test_english_author_gets_english_mail(moderator):
     initiative = factories.InitiativeFactory(language="en")
     mail.outbox.clear()
-    factories.workflow.confirm_submission(initiative)
+    journey.confirm(initiative)
 
     (message,) = [m for m in mail.outbox if m.to == [initiative.author_email]]
     assert "is in moderation" in message.subject
@@ -45,7 +45,7 @@ def test_council_members_are_told_a_review_arrived(moderator, council_members):
     assert council_members[0].email in to and council_members[1].email in to
     assert opted_out.email not in to
     council_mail = next(m for m in mail.outbox if m.to == [council_members[0].email])
-    assert f"/admin/snippets/initiatives/initiative/inspect/{initiative.pk}/" in (
+    assert f"/admin/snippets/initiatives/initiative/review/{initiative.pk}/" in (
         council_mail.body
     )
     # Council members never see the author's private address in that e-mail.

@@ -6,9 +6,10 @@
 import pytest
 from django.urls import reverse
 
-from initiatives import factories
+from initiatives import factories, uploads
 from initiatives.models import CouncilVote, CouncilVoteTask, Initiative
 from tests.initiatives.admin_helpers import act, assert_denied, url
+from tests.initiatives.public_helpers import pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,10 @@ def users(admin_user, comms_user, moderator, council_members):
 
 @pytest.fixture
 def in_moderation(users):
-    return factories.in_moderation(author_email="private-author@example.org")
+    return factories.in_moderation(
+        author_email="private-author@example.org",
+        attachments=[uploads.validate_attachment(pdf("plan.pdf"))],
+    )
 
 
 @pytest.fixture
@@ -33,12 +37,21 @@ def in_council(users):
     return factories.in_council(author_email="private-author@example.org")
 
 
-# role -> may it (list, inspect, edit, add, delete, field history, add steps)?
+# role -> may it (list, inspect, edit, add, delete, field history, add steps,
+# open an attachment, open the review screen)?
 MATRIX = {
-    "admin": dict(list=1, inspect=1, edit=1, add=1, delete=1, history=1, steps=1),
-    "comms": dict(list=1, inspect=1, edit=0, add=1, delete=0, history=0, steps=1),
-    "moderator": dict(list=1, inspect=1, edit=1, add=1, delete=1, history=1, steps=0),
-    "council": dict(list=1, inspect=1, edit=0, add=0, delete=0, history=0, steps=0),
+    "admin": dict(
+        list=1, inspect=1, edit=1, add=1, delete=1, history=1, steps=1, file=1, review=1
+    ),
+    "comms": dict(
+        list=1, inspect=1, edit=0, add=1, delete=0, history=0, steps=1, file=0, review=0
+    ),
+    "moderator": dict(
+        list=1, inspect=1, edit=1, add=1, delete=1, history=1, steps=0, file=1, review=1
+    ),
+    "council": dict(
+        list=1, inspect=1, edit=0, add=0, delete=0, history=0, steps=0, file=1, review=1
+    ),
 }
 
 
@@ -63,6 +76,27 @@ def test_admin_views_by_role(client, users, in_moderation, role):
     check(client.get(url("field_history", pk)), may["history"])
     steps = reverse("wagtailsnippets_initiatives_advocacystep:add")
     check(client.get(steps), may["steps"])
+    attachment = in_moderation.attachments.get()
+    check(client.get(url("attachment", pk, attachment.pk)), may["file"])
+    check(client.get(url("review", pk)), may["review"])
+    check(client.get(url("review_preview", pk)), may["review"])
+
+
+def test_anonymous_visitors_see_no_admin_view(client, in_moderation):
+    pk = in_moderation.pk
+    attachment = in_moderation.attachments.get()
+    for name, args in [
+        ("list", ()),
+        ("inspect", (pk,)),
+        ("edit", (pk,)),
+        ("add", ()),
+        ("attachment", (pk, attachment.pk)),
+        ("review", (pk,)),
+        ("review_preview", (pk,)),
+    ]:
+        response = client.get(url(name, *args))
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
 @pytest.mark.parametrize("role", ["comms", "council"])
@@ -142,7 +176,7 @@ def test_council_member_previews_the_text_under_review(client, users, in_council
 def test_workflow_and_council_task_are_editable_in_settings(client, users):
     client.force_login(users["admin"])
     workflows = client.get(reverse("wagtailadmin_workflows:index")).text
-    assert "Initiative review" in workflows
+    assert "ინიციატივების განხილვა" in workflows
 
     task = CouncilVoteTask.objects.get()
     response = client.get(reverse("wagtailadmin_workflows:edit_task", args=[task.pk]))

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 NAME = "Qwzmarker Namezzq"
 EMAIL = "qwz-marker-mail@example.org"
 PHONE = "+995 577 90 81 72"
+ADDRESS = "Qwzstreet Addressq 12, Sighnaghi"
 
 
 def public_urls(initiative):
@@ -41,10 +42,16 @@ def test_no_public_output_contains_the_authors_data(client, home_pages, choice):
         author_name=NAME,
         author_email=EMAIL,
         author_phone=PHONE,
+        author_address=ADDRESS,
         public_name=choice,
         steps=[(AdvocacyStep.Kind.SENT, {})],
     )
-    factories.in_moderation(author_name=NAME, author_email=EMAIL, author_phone=PHONE)
+    factories.in_moderation(
+        author_name=NAME,
+        author_email=EMAIL,
+        author_phone=PHONE,
+        author_address=ADDRESS,
+    )
 
     checked = 0
     for url in public_urls(initiative):
@@ -54,12 +61,18 @@ def test_no_public_output_contains_the_authors_data(client, home_pages, choice):
             continue  # not every public output exists yet
         assert response.status_code == 200, url
         content = response.content.decode("utf-8-sig")
-        for marker in ("Qwzmarker", "Namezzq", "qwz-marker-mail", "577 90 81 72"):
+        for marker in (
+            "Qwzmarker",
+            "Namezzq",
+            "qwz-marker-mail",
+            "577 90 81 72",
+            "Qwzstreet",
+        ):
             assert marker not in content, (url, marker)
         checked += 1
     assert checked >= 7
     # Searching for the author finds nothing (the query itself is echoed).
-    for query in ("Qwzmarker", "Namezzq", EMAIL, "577 90 81 72"):
+    for query in ("Qwzmarker", "Namezzq", EMAIL, "577 90 81 72", "Qwzstreet"):
         for prefix in ("", "/en"):
             response = client.get(f"{prefix}/search/", {"q": query})
             assert response.status_code == 200

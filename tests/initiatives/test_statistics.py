@@ -66,7 +66,7 @@ def test_figures_match_an_independent_count(journeys):
     for initiative in Initiative.objects.filter(
         pk__in=[i.pk for i in journeys["accepted"] + journeys["rejected"]]
     ):
-        decided = initiative.first_published_at or initiative.stage_changed_at
+        decided = initiative.accepted_at or initiative.stage_changed_at
         days.append((decided - initiative.submitted_at).days)
     assert sorted(days) == [3, 10, 20, 41]
     assert figures["median_days_to_decision"] == round(statistics.median(days)) == 15

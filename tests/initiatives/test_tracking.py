@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from initiatives import factories, workflow
+from initiatives import factories, journey
 from initiatives.models import Initiative
 from tests.initiatives.public_helpers import empty_cache  # noqa: F401
 
@@ -19,7 +19,7 @@ def test_the_author_follows_the_stage(client):
     initiative = factories.InitiativeFactory(title="Bus shelter in Gurjaani")
 
     unconfirmed = client.get(track_url(initiative))
-    workflow.confirm_submission(initiative)
+    journey.confirm(initiative)
     in_moderation = client.get(track_url(initiative))
 
     assert unconfirmed.status_code == in_moderation.status_code == 200
@@ -65,7 +65,7 @@ def test_returned_initiative_shows_reason_and_can_be_amended(client):
     draft = initiative.get_latest_revision_as_object()
     assert draft.title == "New title: Rustaveli street"
     assert draft.public_name == Initiative.PublicName.INITIALS
-    assert initiative.current_workflow_task.name == "Moderation"
+    assert initiative.current_workflow_task.name == "მოდერაცია"
     followed = client.get(response["Location"])
     assert "back in moderation" in followed.content.decode()
 

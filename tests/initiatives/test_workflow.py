@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone, translation
 from wagtail.models import Revision, WorkflowState
 
-from initiatives import factories, workflow
+from initiatives import factories, journey
 from initiatives.models import Initiative
 from taxonomy.factories import municipality, topic
 
@@ -45,12 +45,12 @@ def test_confirmation_starts_moderation_once(moderator):
     initiative = factories.InitiativeFactory(author_email="nino@example.org")
     mail.outbox.clear()
 
-    assert workflow.confirm_submission(initiative) is True
-    assert workflow.confirm_submission(initiative) is False
+    assert journey.confirm(initiative) is True
+    assert journey.confirm(initiative) is False
 
     assert initiative.stage == Initiative.Stage.MODERATION
     assert initiative.confirmed_at is not None
-    assert initiative.current_workflow_task.name == "Moderation"
+    assert initiative.current_workflow_task.name == "მოდერაცია"
     assert WorkflowState.objects.count() == 1
     to = [m.to[0] for m in mail.outbox]
     assert moderator.email in to  # Wagtail's own e-mail to the Moderators group
@@ -62,7 +62,7 @@ def test_resubmission_after_changes_goes_back_to_moderation(moderator):
     assert initiative.stage == Initiative.Stage.NEEDS_CHANGES
     revisions = Revision.objects.for_instance(initiative).count()
 
-    done = workflow.resubmit_after_changes(
+    done = journey.resubmit(
         initiative, {"title": "Lights on Chavchavadze street", "topics": []}
     )
 
@@ -74,14 +74,14 @@ def test_resubmission_after_changes_goes_back_to_moderation(moderator):
     assert draft.title == "Lights on Chavchavadze street"
     state = initiative.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert initiative.current_workflow_task.name == "Moderation"
+    assert initiative.current_workflow_task.name == "მოდერაცია"
     # Not twice:
-    assert workflow.resubmit_after_changes(initiative, {"title": "Again"}) is False
+    assert journey.resubmit(initiative, {"title": "Again"}) is False
 
 
 def test_resubmission_is_refused_unless_returned():
     initiative = factories.in_moderation()
-    assert workflow.resubmit_after_changes(initiative, {"title": "X"}) is False
+    assert journey.resubmit(initiative, {"title": "X"}) is False
     assert initiative.get_latest_revision_as_object().title != "X"
 
 
@@ -133,7 +133,7 @@ def test_staff_submission_records_consent(moderator):
         municipality=municipality("kvareli"),
         user=moderator,
     )
-    workflow.confirm_submission(initiative, user=moderator)
+    journey.confirm(initiative, user=moderator)
 
     assert initiative.consent_recorded_by == moderator
     assert initiative.stage == Initiative.Stage.MODERATION

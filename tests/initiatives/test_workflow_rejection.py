@@ -1,12 +1,14 @@
 """Rejection at each step, the author's e-mails, amendment and resubmission."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.utils import translation
 
-from initiatives import factories, workflow
+from initiatives import factories, journey
 from initiatives.models import CouncilVoteTask, Initiative
-from tests.initiatives.admin_helpers import act, recipients
+from tests.initiatives.admin_helpers import act, action_url, recipients
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +51,7 @@ def test_rejection_without_a_reason_changes_nothing(client, moderator, initiativ
     act(client, initiative, "reject", comment="No reason given")
 
     assert initiative.stage == Initiative.Stage.MODERATION
-    assert initiative.current_workflow_task.name == "Moderation"
+    assert initiative.current_workflow_task.name == "მოდერაცია"
 
 
 def test_amended_initiative_returns_to_the_moderators(client, moderator, initiative):
@@ -57,7 +59,7 @@ def test_amended_initiative_returns_to_the_moderators(client, moderator, initiat
     act(client, initiative, "reject", reason="incomplete", comment="Which street?")
     mail.outbox.clear()
 
-    workflow.resubmit_after_changes(initiative, {"summary": "Rustaveli street."})
+    journey.resubmit(initiative, {"summary": "Rustaveli street."})
 
     assert initiative.stage == Initiative.Stage.MODERATION
     assert moderator.email in recipients(mail.outbox)
@@ -73,10 +75,41 @@ def test_council_rejection_after_resubmission_is_final(
     client, moderator, council_members, initiative
 ):
     factories.return_to_author(initiative, moderator)
-    workflow.resubmit_after_changes(initiative, {"summary": "Amended."})
+    journey.resubmit(initiative, {"summary": "Amended."})
     factories.approve_moderation(initiative, moderator)
     for member in council_members[:2]:
         factories.vote(initiative, member, CouncilVoteTask.VOTE_AGAINST, "No.")
 
     assert initiative.stage == Initiative.Stage.REJECTED
-    assert workflow.resubmit_after_changes(initiative, {"summary": "Again"}) is False
+    assert journey.resubmit(initiative, {"summary": "Again"}) is False
+
+
+def test_the_reason_list_starts_empty_and_a_reason_is_required(
+    client, moderator, initiative
+):
+    """Issue 10, defect 3: the list preselected "Duplicate of another initiative"."""
+    client.force_login(moderator)
+
+    modal = client.get(action_url(initiative, "reject")).json()["html"]
+
+    select = re.search(r'<select name="reason"[^>]*>(.*?)</select>', modal, re.S)
+    options = re.findall(r"<option ([^>]*)>([^<]*)</option>", select.group(1))
+    first_attributes, first_label = options[0]
+    assert 'value=""' in first_attributes
+    assert first_label == ka("Choose a reason")
+    assert not any("selected" in attributes for attributes, _ in options[1:])
+    assert "required" in select.group(0)
+
+    response = client.post(
+        action_url(initiative, "reject"),
+        {"comment": "Which street?"},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    assert ka("Choose the reason for returning it.") in response.json()["html"]
+    initiative.refresh_from_db()
+    assert initiative.stage == Initiative.Stage.MODERATION
+
+
+def ka(text):
+    with translation.override("ka"):
+        return translation.gettext(text)

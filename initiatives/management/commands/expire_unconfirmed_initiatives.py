@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from initiatives.workflow import UNCONFIRMED_EXPIRY_DAYS, expire_unconfirmed
+from initiatives.journey import UNCONFIRMED_EXPIRY_DAYS, expire_unconfirmed
 
 
 class Command(BaseCommand):
