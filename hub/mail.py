@@ -12,6 +12,7 @@ every few minutes) everywhere, until it is sent or given up.
 import datetime
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -26,7 +27,11 @@ RETRY_AFTER = [
 
 
 def render(subject_template, body_template, context, language=None):
-    """(subject on one line, body) rendered in `language` (the active one if None)."""
+    """(subject on one line, body) rendered in `language` (the active one if None).
+
+    Templates may sign with `{{ site_name }}`: the site's name in that language.
+    """
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     with translation.override(language or translation.get_language()):
         subject = " ".join(render_to_string(subject_template, context).split())
         body = render_to_string(body_template, context).strip()

@@ -300,7 +300,7 @@ def test_the_history_shows_each_field_and_each_record_with_who_changed_it(
         for _, label, old, new in entry["changes"]
     ]
     assert ("სტატუსი", "ახალი", "კონსულტანტს გადაეცა") in changes
-    assert any(label == "ვადა" and new == "1.მარ.2026" for label, _, new in changes)
+    assert any(label == "ვადა" and new == "1 მარტი 2026" for label, _, new in changes)
     assert ("შეხვედრა: ხანგრძლივობა (წუთი)", "", "45") in changes
     assert [entry["kind"] for entry in entries].count("deleted") == 1
     assert {entry["user"] for entry in entries if entry["changes"]} >= {consultant}
