@@ -8,7 +8,8 @@ from django.utils.translation import gettext
 from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture
