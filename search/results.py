@@ -72,6 +72,7 @@ def _sources(kind_slug, municipality):
                 continue
             allowed = set(
                 queryset.filter(**{kind.municipality_field: municipality})
+                .order_by()
                 .values_list("pk", flat=True)
                 .distinct()
             )
