@@ -8,8 +8,8 @@ Run against a database holding the demo content (`manage.py load_demo_data`):
     .venv/bin/python benchmarks/relevance.py
 
 Add -v to list every query with its score and first results. The queries and
-their expected results are in search/relevance_queries.py; the floor the tests
-hold is in tests/search/test_relevance.py.
+their expected results are in tests/search/relevance_queries.py; the floor the
+tests hold is in tests/search/test_relevance.py.
 """
 
 import os
@@ -25,7 +25,7 @@ def main(verbose=False):
     import django
 
     django.setup()
-    from search.relevance import evaluate
+    from tests.search.relevance import evaluate
 
     recall, mrr, scores = evaluate()
     by_kind = defaultdict(list)

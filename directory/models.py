@@ -24,6 +24,7 @@ from directory.history import OrganizationSnapshot
 from directory.public_fields import PRIVATE_FIELDS
 from hub.analysis import index_text
 from hub.history import WAGTAIL_BOOKKEEPING_COLUMNS, TruthfulHistoryMixin
+from hub.searchable import SearchKind
 
 # The oldest Georgian civil-society organizations date from the 1990s; 1900
 # only keeps typos such as 199 or 20015 out.
@@ -217,6 +218,13 @@ class Organization(
         help_text=_("Private: visible to staff only."),
     )
 
+    search_kind = SearchKind(
+        "organization",
+        _("Organizations"),
+        _("Organization"),
+        municipality_field="municipalities",
+        order=40,
+    )
     # Public fields only: private ones are synchronized to translations but
     # never indexed (see directory.public_fields).
     search_fields = [
@@ -330,3 +338,18 @@ class Organization(
 
     def search_text(self):
         return index_text(self.name, self.description, self.target_groups, self.address)
+
+    @classmethod
+    def search_queryset(cls):
+        """Live organizations of every language; private columns not loaded."""
+        return (
+            cls.objects.filter(live=True)
+            .select_related("locale")
+            .defer(*PRIVATE_FIELDS)
+        )
+
+    def search_excerpt(self):
+        return self.description
+
+    def search_date(self):
+        return self.first_published_at

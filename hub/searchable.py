@@ -18,11 +18,20 @@ with a class attribute and three small methods:
         def search_excerpt(self): ...    # public text the excerpt is cut from
         def search_date(self): ...       # a date shown with the result, or None
 
-Pages without a `search_kind` of their own are "pages". Only public fields may
-feed `search_excerpt` (and the index: see `hub.analysis.index_text`).
+A result's language is its `locale` for translatable models (a result in the
+other language is replaced by its translation in the visitor's language when
+one is public); a model with a language of its own defines
+`search_language()` returning its language code. Plain pages declare
+`search_kind = PAGES` (or mix in `SearchablePage`); a page type without a
+`search_kind` of its own is searched as one of the "pages" with Wagtail's
+search description as its excerpt. `search/checks.py` checks every declaration.
+Only public fields may feed `search_excerpt` (and the index: see
+`hub.analysis.index_text`).
 """
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -34,3 +43,24 @@ class SearchKind:
     single_label: str  # on each result, e.g. "Organization"
     municipality_field: str | None = None  # a FK or M2M to taxonomy.Municipality
     order: int = 100  # position in the search page's filter
+
+
+#: Plain pages (about, contact, topic explainers, the home page, indexes).
+PAGES = SearchKind("page", _("Pages"), _("Page"), order=30)
+
+
+class SearchablePage:
+    """The declaration of a plain page: mix into a `Page` subclass (before
+    `Page`) and override `search_excerpt` to offer a better text."""
+
+    search_kind = PAGES
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.live().public()
+
+    def search_excerpt(self):
+        return self.search_description
+
+    def search_date(self):
+        return self.first_published_at

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.results import CONTENT_TYPES
+from search.kinds import kind_choices
 from taxonomy.models import Municipality
 
 # Longer queries are cut here: no one types more, and Wagtail's query log
@@ -18,8 +18,7 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Content type"),
         required=False,
-        choices=[("", _("All content"))]
-        + [(kind.slug, kind.label) for kind in CONTENT_TYPES],
+        choices=lambda: [("", _("All content")), *kind_choices()],
         error_messages={"invalid_choice": _("There is no such content type.")},
     )
     municipality = forms.ModelChoiceField(

@@ -5,6 +5,7 @@ import pytest
 from home.factories import home_pages as build_home_pages
 from hub.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
 from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
+from tests.indexing import auto_updated_backends, rebuild_index
 
 
 @pytest.fixture(autouse=True)
@@ -67,3 +68,12 @@ def comms_client(client, comms_user):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def search_index(db, settings):
+    """The search index kept up to date, for tests that search or inspect it
+    (the test settings turn the auto-update off: most tests never search).
+    Content saved before this fixture ran is indexed by it."""
+    settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
+    rebuild_index()

@@ -18,3 +18,9 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 CONSULTATIONS_DOCUMENTS_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Saving content does not update the search index (most tests never search):
+# tests that search ask for the `search_index` fixture (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {
+    name: {**params, "AUTO_UPDATE": False}
+    for name, params in WAGTAILSEARCH_BACKENDS.items()  # noqa: F405
+}

@@ -22,6 +22,7 @@ from home.filters import EventFilterForm
 from home.listings import stream_text, with_card_data
 from hub.analysis import index_text
 from hub.pagination import paginate
+from hub.searchable import SearchablePage, SearchKind
 
 EVENTS_PER_PAGE = 12
 
@@ -38,7 +39,7 @@ class EventType(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("Network meeting")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SearchablePage, Page):
     """The calendar: upcoming events first, past ones with their reports."""
 
     intro = models.TextField(
@@ -56,6 +57,9 @@ class EventIndexPage(Page):
 
     def search_text(self):
         return index_text(self.title, self.intro)
+
+    def search_excerpt(self):
+        return self.search_description or self.intro
 
     def events(self):
         return with_card_data(EventPage.objects.live().public().descendant_of(self))
@@ -212,6 +216,13 @@ class EventPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["home.EventIndexPage"]
     subpage_types = []
+    search_kind = SearchKind(
+        "event",
+        _("Events"),
+        _("Event"),
+        municipality_field="municipality",
+        order=20,
+    )
 
     class Meta:
         verbose_name = _("event page")
@@ -227,6 +238,16 @@ class EventPage(RoutablePageMixin, Page):
         return index_text(
             self.title, self.lead, self.venue, stream_text(self.body), self.report
         )
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.live().public()
+
+    def search_excerpt(self):
+        return self.search_description or self.lead or stream_text(self.body)
+
+    def search_date(self):
+        return self.start
 
     @property
     def is_past(self):

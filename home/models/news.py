@@ -2,6 +2,7 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
@@ -14,11 +15,12 @@ from home.filters import NewsFilterForm
 from home.listings import stream_text, with_card_data
 from hub.analysis import index_text
 from hub.pagination import paginate
+from hub.searchable import SearchablePage, SearchKind
 
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(SearchablePage, Page):
     """The newsroom: all news of one language, newest first, filterable."""
 
     intro = models.TextField(
@@ -36,6 +38,9 @@ class NewsIndexPage(Page):
 
     def search_text(self):
         return index_text(self.title, self.intro)
+
+    def search_excerpt(self):
+        return self.search_description or self.intro
 
     def news(self):
         return with_card_data(
@@ -127,12 +132,29 @@ class NewsPage(Page):
     ]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+    search_kind = SearchKind(
+        "news",
+        _("News"),
+        pgettext_lazy("one search result", "News"),
+        municipality_field="municipality",
+        order=10,
+    )
 
     class Meta:
         verbose_name = _("news page")
 
     def search_text(self):
         return index_text(self.title, self.lead, stream_text(self.body))
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.live().public()
+
+    def search_excerpt(self):
+        return self.search_description or self.lead or stream_text(self.body)
+
+    def search_date(self):
+        return self.date
 
     def get_context(self, request, *args, **kwargs):
         from home.linked import linked_organizations

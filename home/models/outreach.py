@@ -9,11 +9,12 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.listings import stream_text, with_card_data
 from hub.analysis import index_text
+from hub.searchable import SearchablePage
 
 LISTED_PER_TOPIC = 6
 
 
-class OutreachTopicPage(Page):
+class OutreachTopicPage(SearchablePage, Page):
     """A plain-language explainer for citizens (e.g. the EU Association Agreement,
     the DCFTA), with answers, documents and the hub's news and events on it."""
 
@@ -58,6 +59,9 @@ class OutreachTopicPage(Page):
 
     def search_text(self):
         return index_text(self.title, self.lead, stream_text(self.body))
+
+    def search_excerpt(self):
+        return self.search_description or self.lead or stream_text(self.body)
 
     def get_context(self, request, *args, **kwargs):
         from home.models.events import EventPage

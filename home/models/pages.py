@@ -9,11 +9,12 @@ from wagtail.search import index
 from home.blocks import BodyBlock, FiguresBlock
 from home.listings import stream_text, with_card_data
 from hub.analysis import index_text
+from hub.searchable import SearchablePage
 
 LATEST_ON_HOME = 3
 
 
-class HomePage(Page):
+class HomePage(SearchablePage, Page):
     """The hub's front door: who we are, what is new, where to go next."""
 
     intro = RichTextField(
@@ -45,6 +46,9 @@ class HomePage(Page):
     def search_text(self):
         return index_text(self.title, self.intro, stream_text(self.figures))
 
+    def search_excerpt(self):
+        return self.search_description or self.intro
+
     def get_context(self, request, *args, **kwargs):
         from home.models.events import EventIndexPage, EventPage
         from home.models.news import NewsIndexPage, NewsPage
@@ -64,7 +68,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SearchablePage, Page):
     """About, Contact and other plain pages."""
 
     lead = models.TextField(
@@ -84,3 +88,6 @@ class StandardPage(Page):
 
     def search_text(self):
         return index_text(self.title, self.lead, stream_text(self.body))
+
+    def search_excerpt(self):
+        return self.search_description or self.lead or stream_text(self.body)

@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from hub.analysis import index_text
 from hub.history import TruthfulHistoryMixin, is_bookkeeping_save
+from hub.searchable import SearchKind
 
 from ..storage import private_storage
 
@@ -318,6 +319,13 @@ class Initiative(
         ]
     )
 
+    search_kind = SearchKind(
+        "initiative",
+        _("Initiatives"),
+        _("Initiative"),
+        municipality_field="municipality",
+        order=50,
+    )
     search_fields = [
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
@@ -419,6 +427,20 @@ class Initiative(
             self.solution,
             self.request_to_municipality,
         )
+
+    @classmethod
+    def search_queryset(cls):
+        """Published initiatives; the author's personal data not loaded."""
+        return cls.objects.filter(live=True).defer(*PERSONAL_FIELDS)
+
+    def search_excerpt(self):
+        return self.summary
+
+    def search_language(self):
+        return self.language
+
+    def search_date(self):
+        return self.first_published_at
 
 
 def initials(name):

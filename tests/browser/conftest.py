@@ -94,7 +94,15 @@ def demo_server(django_db_setup, django_db_blocker, browser, demo_media):
     from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+    from tests.indexing import auto_updated_backends
+
+    # The demo is searched in the browser: keep the search index up to date.
+    indexed = override_settings(WAGTAILSEARCH_BACKENDS=auto_updated_backends())
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=demo_media),
+        indexed,
+    ):
         name = str(connection.settings_dict["NAME"])
         if "test" not in name and "memory" not in name:
             raise RuntimeError(f"Refusing to load the demo into {name}.")

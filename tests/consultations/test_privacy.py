@@ -23,7 +23,8 @@ from consultations.factories import (
 from consultations.models import Case
 from directory.factories import OrganizationFactory
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 # One unique marker per private value (Latin, so it is one token for search).
 MARKERS = {

@@ -6,7 +6,8 @@ import yaml
 from directory.factories import OrganizationFactory, translate
 from directory.public_fields import PRIVATE_FIELDS, PUBLIC_FIELDS
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 API = "/api/v1/organizations/"
 

@@ -93,7 +93,7 @@ def test_search_fields_never_name_private_fields():
     assert not indexed & set(PRIVATE_FIELDS)
 
 
-def test_search_finds_public_text_but_not_private_values(db):
+def test_search_finds_public_text_but_not_private_values(search_index):
     OrganizationFactory(
         name="სიღნაღის ტურიზმის ასოციაცია",
         contact_person="ზურაბ საიდუმლოშვილი",

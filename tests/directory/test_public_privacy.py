@@ -9,7 +9,8 @@ from wagtail.search.backends import get_search_backend
 from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 MARKERS = {
     "contact_person": "Markerperson Privatov",

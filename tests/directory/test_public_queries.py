@@ -9,7 +9,8 @@ from wagtail.models import Locale
 from directory.models import Organization
 from taxonomy.models import Municipality, Topic
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 # Measured on SQLite and PostgreSQL; a few spare for chrome other apps add.
 MAX_PAGE_QUERIES = 20

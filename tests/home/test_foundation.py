@@ -13,14 +13,19 @@ def test_eight_municipalities_exist_in_both_languages():
 
 
 def test_home_page_renders_in_georgian_and_english(client, home_pages):
-    response = client.get("/")
-    assert response.status_code == 200
-    assert '<html lang="ka">' in response.content.decode()
-    response = client.get("/en/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert '<html lang="en">' in html
-    assert 'hreflang="ka"' in html
+    """Each language's address serves that language's home page, which points
+    to the other one (not just the base template's <html lang>)."""
+    georgian = client.get("/")
+    english = client.get("/en/")
+    assert georgian.context["page"].pk == home_pages["ka"].pk
+    assert english.context["page"].pk == home_pages["en"].pk
+    assert f'<h1 id="hero-title">{home_pages["ka"].title}</h1>' in (
+        georgian.content.decode()
+    )
+    html = english.content.decode()
+    assert '<h1 id="hero-title">Kakheti Regional Hub</h1>' in html
+    assert 'hreflang="ka" href="http://testserver/"' in html
+    assert 'hreflang="en" href="http://testserver/en/"' in georgian.content.decode()
 
 
 @pytest.mark.django_db

@@ -10,7 +10,8 @@ from initiatives import factories
 from initiatives.models import AdvocacyStep, Initiative
 from tests.initiatives.public_helpers import published
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 NAME = "Qwzmarker Namezzq"
 EMAIL = "qwz-marker-mail@example.org"

@@ -46,8 +46,8 @@ def standard_page(parent, title, lead="", body="", live=True):
 
 
 @pytest.fixture
-def corpus(home_pages):
-    """Georgian and English content, public and not."""
+def corpus(home_pages, search_index):
+    """Georgian and English content, public and not, indexed as it is saved."""
     ka, en = home_pages["ka"], home_pages["en"]
     volunteering = standard_page(
         ka,

@@ -4,8 +4,8 @@ improves; `benchmarks/relevance.py` prints the current scores)."""
 import pytest
 from django.core.management import call_command
 
-from search.relevance import evaluate
-from search.relevance_queries import QUERIES
+from tests.search.relevance import evaluate
+from tests.search.relevance_queries import QUERIES
 
 # Measured on the demo content: recall@10 0.987, MRR 0.934 (48 queries).
 RECALL_FLOOR = 0.95
@@ -19,7 +19,7 @@ def test_query_set_is_broad():
 
 
 @pytest.mark.django_db
-def test_relevance_over_the_demo_content(home_pages):
+def test_relevance_over_the_demo_content(home_pages, search_index):
     call_command("load_demo_data", verbosity=0)
     recall, mrr, scores = evaluate()
     misses = [(s.query, s.top[:3]) for s in scores if not s.reciprocal_rank]

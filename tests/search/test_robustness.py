@@ -1,6 +1,10 @@
 """No query, however odd, breaks the search page."""
 
 import pytest
+from django.utils.html import escape
+
+from hub.analysis import normalize
+from search.forms import MAX_QUERY_LENGTH
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +38,21 @@ ODD_QUERIES = [
 @pytest.mark.parametrize("q", ODD_QUERIES)
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_odd_queries_give_a_normal_page(client, corpus, q, prefix):
+    """The page keeps what was typed (escaped, at most 255 characters) and
+    searches when there are words: no error, no engine failure."""
     response = client.get(f"{prefix}/search/", {"q": q})
     assert response.status_code == 200
-    assert "<h1>" in response.content.decode()
+    assert not response.context.get("unavailable")
+    typed = q[:MAX_QUERY_LENGTH]
+    assert response.context["typed"] == typed
+    assert f'name="q" value="{escape(typed)}"' in response.content.decode()
+    searched = "result_count" in response.context
+    assert searched == bool(normalize(typed.strip()))
+    if searched:
+        assert (
+            response.context["result_count"] == len(response.context["results"])
+            or response.context["page_obj"].has_next()
+        )
 
 
 def test_huge_query_is_shortened_with_a_notice(client, corpus):

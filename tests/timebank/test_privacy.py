@@ -12,7 +12,8 @@ from timebank.factories import ListingFactory, MemberFactory, exchange
 from timebank.models import Listing, Member
 from timebank.public_fields import LISTING_PUBLIC_FIELDS, MEMBER_PUBLIC_FIELDS
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 MARKERS = {
     "first_name": "Markerina",

@@ -8,7 +8,8 @@ from timebank.factories import ListingFactory, MemberFactory, category, exchange
 
 from .conftest import sign_in
 
-pytestmark = pytest.mark.django_db
+# These pages search: the search index is kept up to date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 SLUGS = ["telavi", "kvareli", "sagarejo"]
 

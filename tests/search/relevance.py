@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from search.relevance_queries import QUERIES
 from search.results import search
+from tests.search.relevance_queries import QUERIES
 
 TOP = 10
 
