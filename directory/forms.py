@@ -27,6 +27,7 @@ from directory.proposals import (
     propose_changes,
 )
 from hub.analysis import build_query, query_terms
+from hub.public_forms import limit_text_lengths
 from taxonomy.models import Municipality, Topic
 
 logger = logging.getLogger(__name__)
@@ -220,6 +221,7 @@ class ProposalForm(forms.Form):
             + self.PRIVATE_CONTACT_FIELDS
             + ["submitter_email", "message", "homepage", "submission_key"]
         )
+        limit_text_lengths(self)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 

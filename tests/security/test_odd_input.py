@@ -90,6 +90,13 @@ def public_paths(patterns=None, prefix=""):
             yield "/" + prefix + _pieces(entry.pattern)
 
 
+def georgian_paths():
+    """One path per view: the English ones (/en/...) reach the same views."""
+    return sorted(
+        {path for path in public_paths() if not path.startswith("/en/")} | {"/en/{}"}
+    )
+
+
 def test_the_walk_finds_the_public_patterns():
     paths = set(public_paths())
     for expected in (
@@ -118,7 +125,7 @@ def assert_no_server_error(response, url):
 @pytest.mark.parametrize("kind", list(ODD_VALUES))
 def test_every_public_path_parameter(client, site_with_data, kind):
     value = ODD_VALUES[kind]
-    for shape in sorted(set(public_paths())):
+    for shape in georgian_paths():
         url = shape.replace("{}", value)
         assert_no_server_error(client.get(url), url)
 
@@ -127,7 +134,7 @@ def test_every_public_path_parameter(client, site_with_data, kind):
 def test_every_public_path_with_odd_query_parameters(client, site_with_data, kind):
     value = ODD_VALUES[kind]
     query = "&".join(f"{name}={value}" for name in PARAMETERS)
-    for shape in sorted(set(public_paths())):
+    for shape in georgian_paths():
         url = shape.replace("{}", "1") + "?" + query
         assert_no_server_error(client.get(url), url)
 
@@ -136,7 +143,7 @@ def test_every_public_path_with_odd_query_parameters(client, site_with_data, kin
 def test_every_public_form_takes_odd_text_without_a_500(client, site_with_data, kind):
     text = ODD_TEXTS[kind]
     fields = {name: text for name in (*PARAMETERS, *new_entry())}
-    for shape in sorted(set(public_paths())):
+    for shape in georgian_paths():
         url = shape.replace("{}", "1")
         assert_no_server_error(client.post(url, fields), url)
 
