@@ -70,7 +70,10 @@ def limit_text_lengths(form, limits=None):
     """
     limits = limits or {}
     for name, field in form.fields.items():
-        if not isinstance(field, forms.CharField):
+        if not isinstance(field, forms.CharField) or isinstance(
+            field,
+            forms.UUIDField | forms.JSONField,  # not text once cleaned
+        ):
             continue
         candidates = (limits.get(name), field.max_length, TEXT_LIMIT)
         limit = min(value for value in candidates if value)
