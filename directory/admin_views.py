@@ -4,6 +4,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView
 
 from directory.history import field_changes
 from hub.admin_views import FieldChangesView, field_changes_button
+from hub.tabular import SafeSpreadsheetExportMixin
 
 
 class OrganizationChangesView(FieldChangesView):
@@ -24,7 +25,7 @@ class OrganizationEditView(EditView):
         ]
 
 
-class OrganizationIndexView(IndexView):
+class OrganizationIndexView(SafeSpreadsheetExportMixin, IndexView):
     changes_url_name = None
 
     def get_list_more_buttons(self, instance):

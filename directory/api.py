@@ -126,7 +126,8 @@ class OrganizationAPIViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         lookup = self.kwargs["id"]
-        if lookup.isdigit():
+        # ASCII digits only: '²'.isdigit() is true, int('²') fails.
+        if lookup.isascii() and lookup.isdigit():
             locale_id = (
                 Organization.objects.filter(pk=lookup, live=True)
                 .values_list("locale_id", flat=True)

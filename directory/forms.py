@@ -11,7 +11,7 @@ import uuid
 import django_filters
 from django import forms
 from django.core.validators import MaxLengthValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -27,6 +27,7 @@ from directory.proposals import (
     propose_changes,
 )
 from hub.analysis import build_query, query_terms
+from hub.public_forms import limit_text_lengths
 from taxonomy.models import Municipality, Topic
 
 logger = logging.getLogger(__name__)
@@ -220,6 +221,7 @@ class ProposalForm(forms.Form):
             + self.PRIVATE_CONTACT_FIELDS
             + ["submitter_email", "message", "homepage", "submission_key"]
         )
+        limit_text_lengths(self)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
@@ -300,9 +302,7 @@ class ProposalForm(forms.Form):
             note=note,
             submitter_email=email,
         )
-        organization.slug = unique_slug(organization.name, organization.locale)
-        create = CreateAction(organization, user=None, log_action=False)
-        create.execute(skip_permission_checks=True)
+        create = create_with_free_slug(organization)
         log_proposal(
             organization, "wagtail.create", create.revision, submitter_email=email
         )
@@ -319,6 +319,39 @@ def filled_in(cleaned_data):
         # an empty multiple choice is an empty queryset
         and (not hasattr(value, "model") or value.exists())
     }
+
+
+#: How often a new organization's slug is tried again when another proposal
+#: took the same one at the same moment.
+SLUG_ATTEMPTS = 10
+
+
+def create_with_free_slug(organization):
+    """Create a proposed organization as a draft under a slug free in its locale.
+
+    Two people proposing the same name at once both find "name" free; the
+    second insert then breaks the unique constraint. Each attempt runs in a
+    savepoint, so the loser looks again (it now sees the winner's slug) and
+    takes "name-2" instead of failing with a 500.
+    """
+    for attempt in range(SLUG_ATTEMPTS):
+        organization.slug = unique_slug(organization.name, organization.locale)
+        try:
+            with transaction.atomic():
+                create = CreateAction(organization, user=None, log_action=False)
+                create.execute(skip_permission_checks=True)
+                return create
+        except IntegrityError:
+            if attempt == SLUG_ATTEMPTS - 1 or not slug_taken(organization):
+                raise
+            organization.pk = None
+            organization._state.adding = True
+
+
+def slug_taken(organization):
+    return Organization.objects.filter(
+        locale=organization.locale, slug=organization.slug
+    ).exists()
 
 
 def unique_slug(name, locale):

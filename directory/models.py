@@ -30,8 +30,11 @@ from hub.searchable import SearchKind
 # only keeps typos such as 199 or 20015 out.
 EARLIEST_FOUNDING_YEAR = 1900
 
+# [0-9], not \d: \d also matches Arabic-Indic and other Unicode digits. The
+# model field carries it, so the admin, the public form and import_directory
+# (directory.tabular) all use this one validator.
 identification_code_validator = RegexValidator(
-    r"^\d{9}$", _("A Georgian identification code has exactly 9 digits.")
+    r"^[0-9]{9}$", _("A Georgian identification code has exactly 9 digits.")
 )
 
 

@@ -52,11 +52,16 @@ def propose_changes(organization, changes, *, note="", submitter_email="", user=
     """Save `changes` to a listed organization as a draft revision for review.
 
     Builds on the newest draft, so that staff edits in progress survive; the
-    live version is untouched. With `submitter_email`, that address is told
-    when the directory's editors publish it (see directory.notifications).
+    live version is untouched. The organization's row stays locked until the
+    transaction ends: proposals sent at the same moment queue up, each builds
+    on the draft of the one before, and none loses another's changes or
+    message (without the lock, two would read the same draft and the later
+    revision would drop the earlier one's note). With `submitter_email`, that
+    address is told when the directory's editors publish it (see
+    directory.notifications).
     Returns the organization as proposed (not saved as live).
     """
-    live = Organization.objects.get(pk=organization.pk)
+    live = Organization.objects.select_for_update().get(pk=organization.pk)
     draft = apply_changes(
         live.get_latest_revision_as_object(),
         changes,

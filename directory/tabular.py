@@ -23,6 +23,7 @@ from directory.models import (
     identification_code_validator,
 )
 from directory.public_fields import PUBLIC_FIELDS
+from hub.tabular import safe_cell, unsafe_cell
 from taxonomy.models import Municipality, Topic
 
 SEPARATOR = ";"  # between the slugs of municipalities and fields of work
@@ -131,7 +132,10 @@ def as_row(organization, translation=None):
 def write_csv(stream, rows):
     writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    # The formula guard of every table the hub writes; read_table undoes it.
+    writer.writerows(
+        {key: safe_cell(value) for key, value in row.items()} for row in rows
+    )
 
 
 # Validation --------------------------------------------------------------
@@ -337,6 +341,7 @@ def read_table(raw):
                 )
             )
             continue
+        cells = [unsafe_cell(cell) for cell in cells]
         form = OrganizationRowForm(dict(zip(header, cells, strict=True)))
         if not form.is_valid():
             problems.append(RowProblem(line, _form_messages(form)))

@@ -27,8 +27,10 @@ class HubConfig(AppConfig):
 
         from hub import mtavruli
         from hub.accounts import georgian_admin_for_new_users
+        from hub.tabular import install_export_guard
 
         mtavruli.install()
+        install_export_guard()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="hub.roles")
         post_save.connect(
             georgian_admin_for_new_users,

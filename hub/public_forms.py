@@ -12,6 +12,7 @@
 import uuid
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
@@ -39,6 +40,7 @@ class SpamGuardForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_text_lengths(self)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 
@@ -50,6 +52,36 @@ class SpamGuardForm(forms.Form):
         """Give a form whose key was refused a new one, so it can be sent again."""
         self.data = self.data.copy()
         self.data["submission_key"] = str(uuid.uuid4())
+
+
+#: The longest text one field of a public form takes, unless the form or the
+#: model says less (about two pages of Georgian text).
+TEXT_LIMIT = 5000
+
+
+def limit_text_lengths(form, limits=None):
+    """Give every text field of a public form a maximum length.
+
+    Model TextFields have none, so a public form would otherwise store a
+    megabyte of text. Each text field gets the smallest of `limits[name]`, its
+    own `max_length` and `TEXT_LIMIT`; the browser enforces it too
+    (`maxlength`), and the server refuses longer input with Django's
+    translated message, so the form is shown again and nothing is saved.
+    """
+    limits = limits or {}
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.CharField) or isinstance(
+            field,
+            forms.UUIDField | forms.JSONField,  # not text once cleaned
+        ):
+            continue
+        candidates = (limits.get(name), field.max_length, TEXT_LIMIT)
+        limit = min(value for value in candidates if value)
+        if field.max_length != limit:
+            field.max_length = limit
+            field.validators.append(MaxLengthValidator(limit))
+        if not field.widget.is_hidden:
+            field.widget.attrs["maxlength"] = str(limit)
 
 
 def over_rate_limit(request, group, rate):

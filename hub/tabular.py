@@ -17,7 +17,8 @@ import re
 from django.http import HttpResponse
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![\d\s()]+$))")
+# ASCII digits and spaces only: "+١٢٣" (Arabic-Indic digits) is no phone number.
+FORMULA = re.compile(r"^(?:[=@\t\r]|[+-](?![0-9 ()]+$))")
 
 
 def safe_cell(value):
@@ -72,14 +73,43 @@ def json_response(filename, data):
     return attachment(response, filename)
 
 
+def guard_exported_value(value, export_format):
+    """An admin export's cell, as `preprocess_field_value` left it, guarded.
+
+    Text always goes through `safe_cell`; in a CSV every cell is text. Numbers,
+    dates and booleans of an XLSX stay typed: a spreadsheet never runs them.
+    """
+    if isinstance(value, str) or (export_format == "csv" and value is not None):
+        return safe_cell(value)
+    return value
+
+
 class SafeSpreadsheetExportMixin:
     """For Wagtail admin viewsets' index views (`list_export`): the same guard
-    on every CSV and XLSX cell of the admin's own exports."""
+    on every CSV and XLSX cell of the admin's own exports.
+
+    `install_export_guard()` (run by `hub.apps`) puts the same guard on
+    Wagtail's own base class, so its reports (site history, workflows, ...)
+    and any viewset that forgets this mixin are guarded too; the mixin stays
+    as the visible declaration on the project's viewsets.
+    """
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, str) or (
-            export_format == self.FORMAT_CSV and value is not None
-        ):
-            return safe_cell(value)
-        return value
+        return guard_exported_value(value, export_format)
+
+
+def install_export_guard():
+    """Guard every Wagtail spreadsheet export (viewsets and reports) at once."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    unguarded = SpreadsheetExportMixin.preprocess_field_value
+    if getattr(unguarded, "formula_guard", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = unguarded(self, field, value, export_format)
+        return guard_exported_value(value, export_format)
+
+    preprocess_field_value.formula_guard = True
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -42,7 +42,7 @@ def unsign(salt, token, max_age):
 def read_pk_and_key(salt, token, max_age):
     """(pk as int, key as str) from a token of "<pk>:<key>", or raise InvalidToken."""
     pk, _, key = unsign(salt, token, max_age).partition(":")
-    if not pk.isdigit():
+    if not (pk.isascii() and pk.isdigit()):
         raise InvalidToken
     return int(pk), key
 

@@ -45,3 +45,11 @@ class OutgoingMailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outbox():
     return OutgoingMailViewSet("outgoing_mail")
+
+
+# Before wagtail-localize's own (order=-1): the same paths, checked first.
+@hooks.register("register_admin_urls", order=-1)
+def register_translators_only_urls():
+    from hub import translators
+
+    return translators.urlpatterns()

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from hub.admin_views import field_changes_button
+from hub.tabular import SafeSpreadsheetExportMixin
 
 from . import desk, journey
 from .attachments import attachment_links, can_review
@@ -129,7 +130,7 @@ class InitiativeEditView(EditView):
         self.autosave_enabled = False
 
 
-class InitiativeIndexView(IndexView):
+class InitiativeIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if can_review(self.request.user):

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Organization
+from hub.public_forms import limit_text_lengths
 from taxonomy.models import Municipality, Topic
 
 from . import uploads
@@ -165,6 +166,7 @@ class InitiativeContentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_text_lengths(self)
         self.fields["supporting_organization"].queryset = (
             Organization.objects.listed().select_related(None).prefetch_related(None)
         )

@@ -183,7 +183,8 @@ class RecordExchangeView(CoordinatorFormView):
     def get_initial(self):
         initial = super().get_initial()
         for name in ("helper_number", "helped_number"):
-            if self.request.GET.get(name, "").isdigit():
+            value = self.request.GET.get(name, "")
+            if value.isascii() and value.isdigit():
                 initial[name] = int(self.request.GET[name])
         return initial
 

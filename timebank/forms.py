@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from hub.public_forms import limit_text_lengths
 from taxonomy.models import Municipality
 
 from .ledger import MAX_MINUTES, earliest_date
@@ -39,6 +40,7 @@ class SpamGuard(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_text_lengths(self)
         if not self.is_bound:
             self.initial.setdefault("submission_key", uuid.uuid4())
 

@@ -36,6 +36,6 @@ def read_email_token(token):
     except signing.BadSignature as error:
         raise InvalidToken from error
     pk, _, email = value.partition(":")
-    if not pk.isdigit():
+    if not (pk.isascii() and pk.isdigit()):
         raise InvalidToken
     return int(pk), email

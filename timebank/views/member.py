@@ -318,7 +318,7 @@ def contacts_of(member):
 def exchange_new(request, member):
     contacts = contacts_of(member)
     initial = {}
-    if request.GET.get("with", "").isdigit():
+    if (number := request.GET.get("with", "")).isascii() and number.isdigit():
         initial["helper"] = request.GET["with"]
     form = ExchangeForm(
         request.POST if request.method == "POST" else None,
