@@ -2,6 +2,7 @@
 never a case's content or who asked."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from consultations.models import Case
 from consultations.statistics import consultation_counts
@@ -40,7 +41,11 @@ def section(period, municipalities):
             Table(
                 "consultations-by-kind",
                 _("Consultations by kind"),
-                [_("Kind"), _("Requests"), _("Consultations given")],
+                [
+                    _("Kind"),
+                    pgettext("consultations", "Requests"),
+                    _("Consultations given"),
+                ],
                 [[str(label), *by_kind[value]] for value, label in Case.Kind.choices],
                 chart=2,
             )

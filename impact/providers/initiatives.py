@@ -13,6 +13,7 @@ from collections import Counter
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from initiatives.models import AdvocacyStep, Initiative
 
@@ -101,10 +102,10 @@ def section(period, municipalities):
                 _("Initiatives by municipality"),
                 [
                     _("Municipality"),
-                    _("Received"),
-                    _("Accepted"),
+                    pgettext("initiatives", "Received"),
+                    pgettext("initiatives", "Accepted"),
                     _("Sent to the municipality"),
-                    _("Implemented"),
+                    pgettext("initiatives", "Implemented"),
                 ],
                 [
                     [municipality.name]

@@ -99,7 +99,7 @@ def test_the_report_is_in_georgian_for_georgian_staff(comms_client, impact_data)
     book = workbook(comms_client.post(URL, period()))
 
     labels = [row[1] for row in book.worksheets[0].iter_rows(values_only=True)]
-    assert "ჩატარებული ღონისძიებები (ყველა ტიპის)" in labels
+    assert "ჩატარებული ღონისძიება (ყველა ტიპის)" in labels
 
 
 def test_event_titles_cannot_run_as_formulas(comms_client, event_index):
