@@ -90,6 +90,7 @@ def test_bad_filters_are_refused_with_an_error_not_a_500(client, home_pages, que
     assert response.status_code == 400
     page = soup(response)
     assert page.select(".errorlist")
+    assert page.title.text.startswith("Error:")
     assert not page.select("[data-figure]")
     download = client.get("/en/impact/events-by-type.csv", query)
     assert download.status_code == 400
