@@ -10,6 +10,8 @@ from consultations import urls as consultations_urls
 from directory import sitemaps as directory_sitemaps
 from directory import urls as directory_urls
 from home import urls as home_urls
+from impact import sitemaps as impact_sitemaps
+from impact import urls as impact_urls
 from initiatives import sitemaps as initiatives_sitemaps
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
@@ -30,6 +32,7 @@ SITEMAPS = {
     "organizations": directory_sitemaps.OrganizationSitemap,
     "initiative_pages": initiatives_sitemaps.InitiativePagesSitemap,
     "initiatives": initiatives_sitemaps.InitiativeSitemap,
+    "impact": impact_sitemaps.ImpactSitemap,
 }
 urlpatterns.append(path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"))
 for app_urls in (
@@ -39,6 +42,7 @@ for app_urls in (
     initiatives_urls,
     timebank_urls,
     search_urls,
+    impact_urls,
 ):
     urlpatterns += app_urls.neutral_urlpatterns
 
@@ -49,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
     path("", include((timebank_urls.urlpatterns, "timebank"))),
     path("", include(search_urls.urlpatterns)),
+    path("", include((impact_urls.urlpatterns, "impact"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

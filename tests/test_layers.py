@@ -18,6 +18,7 @@ PACKAGES = [
     "consultations",
     "timebank",
     "search",
+    "impact",
 ]
 OTHERS = ["tests", "benchmarks", "config"]
 
@@ -65,6 +66,9 @@ def test_the_contracts_hold():
         ("directory/models.py", "from consultations.models import Case"),
         ("timebank/ledger.py", "from initiatives.models import Initiative"),
         ("home/models/news.py", "from timebank.models import Listing"),
+        ("home/models/pages.py", "from impact.figures import impact"),
+        ("search/views.py", "from impact.figures import impact"),
+        ("impact/figures.py", "from search import results"),
     ],
 )
 def test_an_import_against_the_layers_breaks_a_contract(

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "initiatives",
     "timebank",
     "search",
+    "impact",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
