@@ -14,6 +14,8 @@ from initiatives import sitemaps as initiatives_sitemaps
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
 from timebank import urls as timebank_urls
+from volunteering import sitemaps as volunteering_sitemaps
+from volunteering import urls as volunteering_urls
 
 # Each app's urls.py has two lists: `urlpatterns` for pages and forms (Georgian
 # at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
@@ -30,6 +32,8 @@ SITEMAPS = {
     "organizations": directory_sitemaps.OrganizationSitemap,
     "initiative_pages": initiatives_sitemaps.InitiativePagesSitemap,
     "initiatives": initiatives_sitemaps.InitiativeSitemap,
+    "volunteering": volunteering_sitemaps.VolunteeringPagesSitemap,
+    "opportunities": volunteering_sitemaps.OpportunitySitemap,
 }
 urlpatterns.append(path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"))
 for app_urls in (
@@ -38,6 +42,7 @@ for app_urls in (
     consultations_urls,
     initiatives_urls,
     timebank_urls,
+    volunteering_urls,
     search_urls,
 ):
     urlpatterns += app_urls.neutral_urlpatterns
@@ -48,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include((consultations_urls.urlpatterns, "consultations"))),
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
     path("", include((timebank_urls.urlpatterns, "timebank"))),
+    path("", include((volunteering_urls.urlpatterns, "volunteering"))),
     path("", include(search_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
