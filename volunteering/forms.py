@@ -5,6 +5,7 @@ carry the hub's spam guard (`hub.public_forms.SpamGuardForm`)."""
 import re
 
 from django import forms
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -113,8 +114,13 @@ class OpportunityForm(SpamGuardForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.public().only(
-            "id", "name", "locale_id"
+        # The directory's own (Georgian) rows: an opportunity belongs to one.
+        self.fields["organization"].queryset = (
+            Organization.objects.filter(
+                live=True, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .only("id", "name")
+            .order_by("name", "pk")
         )
         self.fields["municipality"].queryset = Municipality.objects.all()
         self.fields["municipality"].label_from_instance = lambda m: m.name

@@ -1,4 +1,4 @@
-"""Volunteering's pages, under the language prefix (/volunteering/, /en/volunteering/)."""
+"""Volunteering's pages (/volunteering/, /en/volunteering/)."""
 
 from django.urls import path
 

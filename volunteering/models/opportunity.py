@@ -211,6 +211,9 @@ class Opportunity(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("volunteering:detail", kwargs={"pk": self.pk})
+
     def clean(self):
         super().clean()
         errors = {}
@@ -230,9 +233,6 @@ class Opportunity(index.Indexed, models.Model):
             errors["volunteers_needed"] = _("At least one volunteer.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self):
-        return reverse("volunteering:detail", kwargs={"pk": self.pk})
 
     @property
     def is_open(self):
