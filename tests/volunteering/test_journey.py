@@ -25,9 +25,9 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 
-def posting(organization, **changes):
+def posting(org, **changes):
     data = {
-        "organization": organization.pk,
+        "organization": org.pk,
         "language": "ka",
         "title": "ეზოს დასუფთავება სკოლასთან",
         "description": "ვასუფთავებთ სკოლის ეზოს და ვრგავთ ხეებს.",
