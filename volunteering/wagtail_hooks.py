@@ -8,6 +8,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
+from hub.admin_views import FieldChangesView, field_changes_button
 from hub.tabular import SafeSpreadsheetExportMixin
 
 from . import admin_views
@@ -18,6 +19,11 @@ from .models import Opportunity, SignUp
 class OpportunityIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
+        buttons.append(
+            field_changes_button(
+                "volunteering_opportunity:changes", instance, priority=90
+            )
+        )
         if not self.request.user.has_perm("volunteering.publish_opportunity"):
             return buttons
         if instance.status != Opportunity.Status.PUBLISHED:
@@ -124,6 +130,15 @@ class OpportunityViewSet(ModelViewSet):
                 self._action(admin_views.DeclineView),
                 name="decline",
             ),
+            path(
+                "changes/<int:pk>/",
+                self.construct_view(
+                    FieldChangesView,
+                    index_url_name=self.get_url_name("index"),
+                    edit_url_name=self.get_url_name("edit"),
+                ),
+                name="changes",
+            ),
         ]
 
     def _action(self, view_class):
@@ -133,6 +148,9 @@ class OpportunityViewSet(ModelViewSet):
 class SignUpIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
+        buttons.append(
+            field_changes_button("volunteering_signup:changes", instance, priority=90)
+        )
         if self.request.user.has_perm("volunteering.change_signup"):
             buttons.append(
                 Button(
@@ -231,7 +249,16 @@ class SignUpViewSet(ModelViewSet):
                     index_url_name=self.get_url_name("index")
                 ),
                 name="hours",
-            )
+            ),
+            path(
+                "changes/<int:pk>/",
+                self.construct_view(
+                    FieldChangesView,
+                    index_url_name=self.get_url_name("index"),
+                    edit_url_name=self.get_url_name("edit"),
+                ),
+                name="changes",
+            ),
         ]
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from wagtail.search import index
 
 from hub.analysis import index_text
@@ -183,6 +184,11 @@ class Opportunity(index.Indexed, models.Model):
     )
 
     objects = OpportunityQuerySet.as_manager()
+    # Who changed what (the admin's "Field changes", `hub.history`).
+    history = HistoricalRecords(
+        excluded_fields=["organizer_key", "submission_key"],
+        verbose_name=_("opportunity history"),
+    )
 
     search_kind = SearchKind(
         "volunteering",

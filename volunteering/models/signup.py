@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Unambiguous letters and digits for codes read aloud or typed from paper.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -98,6 +99,12 @@ class SignUp(models.Model):
     key = models.CharField(max_length=40, editable=False)
     submission_key = models.UUIDField(
         null=True, blank=True, unique=True, editable=False
+    )
+
+    # Who confirmed which hours when (the admin's "Field changes").
+    history = HistoricalRecords(
+        excluded_fields=["key", "submission_key", "phone_digits"],
+        verbose_name=_("sign-up history"),
     )
 
     class Meta:
