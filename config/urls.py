@@ -16,6 +16,8 @@ from initiatives import sitemaps as initiatives_sitemaps
 from initiatives import urls as initiatives_urls
 from search import urls as search_urls
 from timebank import urls as timebank_urls
+from volunteering import sitemaps as volunteering_sitemaps
+from volunteering import urls as volunteering_urls
 
 # Each app's urls.py has two lists: `urlpatterns` for pages and forms (Georgian
 # at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
@@ -32,6 +34,8 @@ SITEMAPS = {
     "organizations": directory_sitemaps.OrganizationSitemap,
     "initiative_pages": initiatives_sitemaps.InitiativePagesSitemap,
     "initiatives": initiatives_sitemaps.InitiativeSitemap,
+    "volunteering": volunteering_sitemaps.VolunteeringPagesSitemap,
+    "opportunities": volunteering_sitemaps.OpportunitySitemap,
     "impact": impact_sitemaps.ImpactSitemap,
 }
 urlpatterns.append(path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"))
@@ -41,6 +45,7 @@ for app_urls in (
     consultations_urls,
     initiatives_urls,
     timebank_urls,
+    volunteering_urls,
     search_urls,
     impact_urls,
 ):
@@ -52,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("", include((consultations_urls.urlpatterns, "consultations"))),
     path("", include((initiatives_urls.urlpatterns, "initiatives"))),
     path("", include((timebank_urls.urlpatterns, "timebank"))),
+    path("", include((volunteering_urls.urlpatterns, "volunteering"))),
     path("", include(search_urls.urlpatterns)),
     path("", include((impact_urls.urlpatterns, "impact"))),
     path("", include(wagtail_urls)),

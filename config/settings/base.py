@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "home",
     "initiatives",
     "timebank",
+    "volunteering",
     "search",
     "impact",
     "django_tasks",
@@ -295,6 +296,9 @@ TIME_BANK_LOWER_LIMIT_MINUTES = -600
 TIME_BANK_REGISTER_RATE = "5/h"
 TIME_BANK_SIGN_IN_RATE = "10/h"
 TIME_BANK_MESSAGE_RATE = "30/h"
+# Volunteering's public forms: postings and sign-ups per client address.
+VOLUNTEERING_POST_RATE = "5/h"
+VOLUNTEERING_SIGN_UP_RATE = "10/h"
 
 # Demo content and printed demo logins exist only where this is True (dev).
 DEMO_DATA_ALLOWED = False
