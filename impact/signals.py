@@ -23,6 +23,7 @@ def counted_models():
     from home.models import EventPage
     from initiatives.models import AdvocacyStep, Initiative
     from timebank.models import Member, Transfer
+    from volunteering.models import SignUp
 
     return (
         EventPage,
@@ -33,6 +34,7 @@ def counted_models():
         AdvocacyStep,
         Member,
         Transfer,
+        SignUp,
     )
 
 

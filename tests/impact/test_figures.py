@@ -182,3 +182,40 @@ def test_the_tables_add_up_to_the_figures(client, impact_data):
         sum(row[1] for row in tables["timebank-by-municipality"].rows)
         == figures["timebank_members"]
     )
+
+
+def test_volunteering_counts_the_attendances_and_hours_organizations_confirmed(
+    client, db
+):
+    from volunteering import hours
+    from volunteering.factories import OpportunityFactory, SignUpFactory
+    from volunteering.models import SignUp
+
+    in_telavi = OpportunityFactory()
+    in_kvareli = OpportunityFactory(municipality=municipality("kvareli"))
+    for opportunity, minutes in ((in_telavi, 150), (in_telavi, 90), (in_kvareli, 60)):
+        hours.confirm(
+            SignUpFactory(opportunity=opportunity), attended=True, minutes=minutes
+        )
+    hours.confirm(SignUpFactory(opportunity=in_telavi), attended=False)
+    SignUpFactory(opportunity=in_kvareli)  # not confirmed yet
+
+    def confirmed(place=None):
+        rows = SignUp.objects.filter(attended=True, hours_confirmed_at__isnull=False)
+        if place:
+            rows = rows.filter(opportunity__municipality__slug=place)
+        return rows.count(), round((rows.aggregate(m=Sum("minutes"))["m"] or 0) / 60)
+
+    everywhere = figures_of(client.get(IMPACT_URL))
+    telavi = figures_of(client.get(IMPACT_URL, {"municipality": "telavi"}))
+
+    assert (
+        (everywhere["volunteer_attendances"], everywhere["volunteer_hours"])
+        == (confirmed())
+        == (3, 5)
+    )
+    assert (
+        (telavi["volunteer_attendances"], telavi["volunteer_hours"])
+        == (confirmed("telavi"))
+        == (2, 4)
+    )
