@@ -22,7 +22,10 @@ ENV_ALLOWED_HOSTS = [
 ]
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ENV_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-ENV_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Where e-mails' links point. Development derives it from PORT (`make run`
+# passes it); production requires it (production.py).
+ENV_BASE_URL = os.environ.get("BASE_URL", "")
+ENV_PORT = os.environ.get("PORT", "") or "8000"
 ENV_EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 ENV_EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587") or 587)
 ENV_EMAIL_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -31,6 +34,10 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Kakheti Hub <noreply@kakheti-hub.ge>"
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
+# A database that accepts connections but never answers must fail fast
+# (seconds), not hold every request until gunicorn kills the worker.
+ENV_DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "") or 5)
+ENV_DB_STATEMENT_TIMEOUT = int(os.environ.get("DB_STATEMENT_TIMEOUT", "") or 30)
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
 # Behind a reverse proxy, the request header that carries the client's address
 # (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
@@ -141,6 +148,17 @@ DATABASES = {
         conn_max_age=60 if ENV_DATABASE_URL.startswith("postgres") else 0,
     )
 }
+# Timeouts (see ENV_DB_*): PostgreSQL's connect and statement timeouts; SQLite
+# waits at most as long for a lock held by another connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=ENV_DB_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={ENV_DB_STATEMENT_TIMEOUT * 1000}",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=ENV_DB_STATEMENT_TIMEOUT
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -182,11 +200,14 @@ STORAGES = {
     },
 }
 
+# One cache shared by every worker process (rate limits, duplicate-submission
+# keys) when REDIS_URL is set; production requires it. Locally, memory.
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hub.cache.PrefixedRedisCache",
             "LOCATION": ENV_REDIS_URL,
+            "KEY_PREFIX": "kh",
         }
         if ENV_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -216,7 +237,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 # Lazy: e-mails and admin screens name the hub in their own language.
 WAGTAIL_SITE_NAME = _("Kakheti Hub")
-WAGTAILADMIN_BASE_URL = ENV_BASE_URL
+WAGTAILADMIN_BASE_URL = ENV_BASE_URL or f"http://127.0.0.1:{ENV_PORT}"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -239,8 +260,9 @@ WAGTAILSEARCH_BACKENDS = {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ENV_ELASTICSEARCH_URL],
             "INDEX_PREFIX": "kakheti_",
-            # A slow or dead engine must not hold up saving content for long.
-            "TIMEOUT": 3,
+            # A slow or dead engine must not hold up saving content for long:
+            # a save waits at most about a second on it.
+            "TIMEOUT": 1,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         }
         if ENV_ELASTICSEARCH_URL
