@@ -6,6 +6,7 @@ production).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -73,6 +74,10 @@ INSTALLED_APPS = [
     "initiatives",
     "timebank",
     "search",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
@@ -115,10 +120,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for staff (hub/two_factor.py), after authentication.
+    "django_otp.middleware.OTPMiddleware",
+    "hub.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
+    "hub.content_security.AdminContentSecurityMiddleware",
+    # Login lockout (django-axes): last, so it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -305,6 +318,8 @@ if ENV_CLIENT_IP_HEADER:
 # once, for a day (members in villages do not read mail every hour), and only
 # for the time bank's sign-in page (its scope).
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out account or address (axes).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",
 ]
@@ -316,6 +331,41 @@ TIME_BANK_LOWER_LIMIT_MINUTES = -600
 TIME_BANK_REGISTER_RATE = "5/h"
 TIME_BANK_SIGN_IN_RATE = "10/h"
 TIME_BANK_MESSAGE_RATE = "30/h"
+
+# --- Hardening: login lockout, two-factor sign-in, Content-Security-Policy ---
+# After AXES_FAILURE_LIMIT failed sign-ins, the account, and separately the
+# client address, are locked out for AXES_COOLOFF_TIME (counted in the
+# database, so every worker sees them). `manage.py axes_reset` unlocks all.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "hub/login_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "hub.login_lockout.client_address"
+AXES_VERBOSE = False
+# Staff may add a TOTP authenticator (Account → Two-step sign-in); once they
+# have one, every admin sign-in asks for its code. True (production) also
+# requires one of administrators: superusers and those who manage accounts.
+HUB_REQUIRE_2FA_FOR_ADMINS = False
+OTP_TOTP_ISSUER = "Kakheti Hub"
+# Only the site's own origin for scripts, styles, fonts and images, everywhere;
+# the admin's extra allowances are in hub/content_security.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "font-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# --- end of the hardening block -----------------------------------------------
 
 # Demo content and printed demo logins exist only where this is True (dev).
 DEMO_DATA_ALLOWED = False

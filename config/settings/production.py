@@ -45,6 +45,9 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Superusers and administrators must sign in with a second factor (TOTP).
+HUB_REQUIRE_2FA_FOR_ADMINS = True
+
 LOGGING["root"]["level"] = "INFO"  # noqa: F405
 
 # Background tasks wait in the database for `manage.py db_worker` (run it as a
