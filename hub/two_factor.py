@@ -65,9 +65,9 @@ class TwoFactorMiddleware:
 
     def _redirect_for(self, request):
         user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
         if not request.path_info.startswith(reverse("wagtailadmin_home")):
+            return None
+        if not user.is_authenticated or user.is_verified():
             return None
         try:
             if resolve(request.path_info).url_name in OPEN_URL_NAMES:
