@@ -1,11 +1,14 @@
-"""The outbox in the admin (Settings): administrators see what was sent or not."""
+"""The outbox in the admin (Settings): administrators see what was sent or not.
+Also the admin's two-step sign-in screens (hub/two_factor.py)."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from hub import two_factor
 from hub.models import OutgoingMail
 
 
@@ -53,3 +56,20 @@ def register_translators_only_urls():
     from hub import translators
 
     return translators.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-step/", two_factor.verify, name="hub_two_factor_verify"),
+        path("two-step/setup/", two_factor.setup, name="hub_two_factor_setup"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("hub_two_factor_setup"),
+        "label": _("Two-step sign-in"),
+        "help_text": _("Sign in with a code from your phone as well as a password."),
+    }

@@ -6,6 +6,7 @@ production).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,7 +23,10 @@ ENV_ALLOWED_HOSTS = [
 ]
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ENV_ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
-ENV_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Where e-mails' links point. Development derives it from PORT (`make run`
+# passes it); production requires it (production.py).
+ENV_BASE_URL = os.environ.get("BASE_URL", "")
+ENV_PORT = os.environ.get("PORT", "") or "8000"
 ENV_EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 ENV_EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587") or 587)
 ENV_EMAIL_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -31,6 +35,10 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Kakheti Hub <noreply@kakheti-hub.ge>"
 )
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "")
+# A database that accepts connections but never answers must fail fast
+# (seconds), not hold every request until gunicorn kills the worker.
+ENV_DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "") or 5)
+ENV_DB_STATEMENT_TIMEOUT = int(os.environ.get("DB_STATEMENT_TIMEOUT", "") or 30)
 ENV_STATIC_ROOT = os.environ.get("STATIC_ROOT", "")
 # Behind a reverse proxy, the request header that carries the client's address
 # (e.g. HTTP_X_REAL_IP); rate limits are counted per client address.
@@ -68,6 +76,10 @@ INSTALLED_APPS = [
     "volunteering",
     "search",
     "impact",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "wagtail_localize",
@@ -110,10 +122,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for staff (hub/two_factor.py), after authentication.
+    "django_otp.middleware.OTPMiddleware",
+    "hub.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
+    "hub.content_security.AdminContentSecurityMiddleware",
+    # Login lockout (django-axes): last, so it answers a locked-out sign-in.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,6 +163,17 @@ DATABASES = {
         conn_max_age=60 if ENV_DATABASE_URL.startswith("postgres") else 0,
     )
 }
+# Timeouts (see ENV_DB_*): PostgreSQL's connect and statement timeouts; SQLite
+# waits at most as long for a lock held by another connection.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=ENV_DB_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={ENV_DB_STATEMENT_TIMEOUT * 1000}",
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=ENV_DB_STATEMENT_TIMEOUT
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -184,11 +215,14 @@ STORAGES = {
     },
 }
 
+# One cache shared by every worker process (rate limits, duplicate-submission
+# keys) when REDIS_URL is set; production requires it. Locally, memory.
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "hub.cache.PrefixedRedisCache",
             "LOCATION": ENV_REDIS_URL,
+            "KEY_PREFIX": "kh",
         }
         if ENV_REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -218,7 +252,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 # Lazy: e-mails and admin screens name the hub in their own language.
 WAGTAIL_SITE_NAME = _("Kakheti Hub")
-WAGTAILADMIN_BASE_URL = ENV_BASE_URL
+WAGTAILADMIN_BASE_URL = ENV_BASE_URL or f"http://127.0.0.1:{ENV_PORT}"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -241,8 +275,9 @@ WAGTAILSEARCH_BACKENDS = {
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ENV_ELASTICSEARCH_URL],
             "INDEX_PREFIX": "kakheti_",
-            # A slow or dead engine must not hold up saving content for long.
-            "TIMEOUT": 3,
+            # A slow or dead engine must not hold up saving content for long:
+            # a save waits at most about a second on it.
+            "TIMEOUT": 1,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
         }
         if ENV_ELASTICSEARCH_URL
@@ -285,6 +320,8 @@ if ENV_CLIENT_IP_HEADER:
 # once, for a day (members in villages do not read mail every hour), and only
 # for the time bank's sign-in page (its scope).
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out account or address (axes).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "sesame.backends.ModelBackend",
 ]
@@ -299,6 +336,41 @@ TIME_BANK_MESSAGE_RATE = "30/h"
 # Volunteering's public forms: postings and sign-ups per client address.
 VOLUNTEERING_POST_RATE = "5/h"
 VOLUNTEERING_SIGN_UP_RATE = "10/h"
+
+# --- Hardening: login lockout, two-factor sign-in, Content-Security-Policy ---
+# After AXES_FAILURE_LIMIT failed sign-ins, the account, and separately the
+# client address, are locked out for AXES_COOLOFF_TIME (counted in the
+# database, so every worker sees them). `manage.py axes_reset` unlocks all.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "hub/login_locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "hub.login_lockout.client_address"
+AXES_VERBOSE = False
+# Staff may add a TOTP authenticator (Account → Two-step sign-in); once they
+# have one, every admin sign-in asks for its code. True (production) also
+# requires one of administrators: superusers and those who manage accounts.
+HUB_REQUIRE_2FA_FOR_ADMINS = False
+OTP_TOTP_ISSUER = "Kakheti Hub"
+# Only the site's own origin for scripts, styles, fonts and images, everywhere;
+# the admin's extra allowances are in hub/content_security.py.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "font-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# --- end of the hardening block -----------------------------------------------
 
 # Demo content and printed demo logins exist only where this is True (dev).
 DEMO_DATA_ALLOWED = False

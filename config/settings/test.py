@@ -1,7 +1,9 @@
 """Tests: fast hashing, mail kept in memory, no search auto-update surprises."""
 
+import os
+
 from .base import *  # noqa: F403
-from .base import ENV_SECRET_KEY
+from .base import ENV_REDIS_URL, ENV_SECRET_KEY
 
 DEBUG = False
 SECRET_KEY = ENV_SECRET_KEY or "test-only-insecure-key"
@@ -9,7 +11,24 @@ ALLOWED_HOSTS = ["*"]
 DEMO_DATA_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (CI's PostgreSQL pass), as in production. Each
+# test process (pytest-xdist worker) has its own key prefix, so parallel
+# workers never see, count or clear each other's keys.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "hub.cache.PrefixedRedisCache",
+            "LOCATION": ENV_REDIS_URL,
+            "KEY_PREFIX": os.environ.get(
+                "TEST_CACHE_KEY_PREFIX",
+                f"kh-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+                f"-{os.getpid()}",
+            ),
+        }
+        if ENV_REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
