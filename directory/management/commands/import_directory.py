@@ -3,6 +3,8 @@
 Every row is validated before anything is written; with a bad row nothing
 is imported unless --skip-invalid is given. Existing organizations are
 matched by identification code, else by name and municipality, and updated.
+The file is streamed (read twice: validation, then import in batches), so
+memory stays flat whatever its size; see `directory.table_import`.
 """
 
 from django.conf import settings
@@ -11,7 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from directory.tabular import TableError, import_rows, plan_import, read_table
+from directory.table_import import import_rows, plan_import
+from directory.tabular import TableError, check_text
 
 
 class Command(BaseCommand):
@@ -41,21 +44,17 @@ class Command(BaseCommand):
 
     def import_file(self, path, skip_invalid):
         try:
-            with open(path, "rb") as source:
-                raw = source.read()
+            check_text(path)
+            plan, problems = plan_import(path)
         except OSError as error:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s")
                 % {"file": path, "error": error.strerror}
             ) from error
-        try:
-            valid, problems = read_table(raw)
         except TableError as error:
             raise CommandError(
                 _("Nothing was imported. %(error)s") % {"error": error}
             ) from error
-        plan, conflicts = plan_import(valid)
-        problems = sorted(problems + conflicts, key=lambda problem: problem.line)
         for problem in problems:
             self.stderr.write(str(problem))
         if problems and not skip_invalid:
@@ -69,7 +68,7 @@ class Command(BaseCommand):
                 )
                 % {"count": len(problems)}
             )
-        result = import_rows(plan)
+        result = import_rows(path, plan)
         for note in result.notes:
             self.stdout.write(note)
         summary = str(result)

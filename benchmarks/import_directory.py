@@ -1,0 +1,145 @@
+"""Time and memory of `import_directory` on a generated file of 50,000 rows.
+
+A script, not a test: it creates a scratch database (Django's test database:
+in memory for SQLite, `test_<name>` for PostgreSQL, destroyed at the end),
+writes a CSV of N organizations in the export_directory format (both
+languages, two municipalities and two fields of work each), then measures:
+
+- validate: checking the file and planning the import (`plan_import`);
+- import: writing it (`import_rows`), search indexing included;
+- re-import: the same file again (everything unchanged, nothing written);
+
+each with its peak Python memory (tracemalloc) and the process's peak
+resident size (getrusage).
+
+Run from the project root:
+
+    .venv/bin/python benchmarks/import_directory.py
+    .venv/bin/python benchmarks/import_directory.py --rows 5000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kh_bench \\
+        .venv/bin/python benchmarks/import_directory.py
+
+Numbers depend on the machine; compare them between runs on the same one.
+"""
+
+import argparse
+import csv
+import os
+import resource
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+
+def write_file(path, rows):
+    from directory.tabular import COLUMNS
+    from taxonomy.models import Municipality, Topic
+
+    places = list(Municipality.objects.values_list("slug", flat=True))
+    topics = list(Topic.objects.values_list("slug", flat=True))
+    kinds = ["ახალგაზრდული ცენტრი", "ფერმერთა კავშირი", "მწვანე ალიანსი"]
+    with open(path, "w", encoding="utf-8", newline="") as target:
+        writer = csv.DictWriter(target, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for n in range(rows):
+            writer.writerow(
+                {
+                    "identification_code": f"{400000000 + n}",
+                    "name_ka": f"{kinds[n % 3]} {n}",
+                    "name_en": f"Organization {n}",
+                    "slug": f"organization-{n}",
+                    "legal_form": "nnle",
+                    "founding_year": str(1995 + n % 30),
+                    "municipalities": ";".join(
+                        {places[n % len(places)], places[(n + 3) % len(places)]}
+                    ),
+                    "fields_of_work": ";".join(
+                        {topics[n % len(topics)], topics[(n + 2) % len(topics)]}
+                    ),
+                    "address_ka": f"თელავი, ერეკლე II-ის ქ. {n}",
+                    "address_en": f"{n} Erekle II St, Telavi",
+                    "target_groups_ka": "ახალგაზრდები, ქალები",
+                    "target_groups_en": "Young people, women",
+                    "description_ka": "ადგილობრივი თემის განვითარება და "
+                    "მოქალაქეების ჩართულობა.",
+                    "description_en": "Community development and civic engagement.",
+                    "email": f"info{n}@example.org",
+                    "phone": "+995 350 27 00 00",
+                    "website": f"https://org{n}.example.org/",
+                    "facebook_url": "",
+                    "is_member": "true" if n % 2 else "false",
+                    "status": "active",
+                    "data_confirmed_on": "2026-03-01",
+                    "is_sample": "false",
+                }
+            )
+
+
+def measured(label, function, *args):
+    """Run `function`, print its time and peak memory, return its result."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = function(*args)
+    seconds = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{label:10} {seconds:8.1f} s   peak traced {peak / 2**20:7.1f} MB   "
+        f"process peak RSS so far {rss:7.1f} MB"
+    )
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.utils import translation
+
+    from directory.models import Organization
+    from directory.table_import import import_rows, plan_import
+    from directory.tabular import check_text
+
+    vendor = connection.vendor
+    original_name = connection.settings_dict["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    translation.activate("ka")
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "directory.csv"
+            write_file(path, args.rows)
+            size = path.stat().st_size / 2**20
+            print(f"{args.rows} rows ({size:.1f} MB) on {vendor}")
+
+            def validate():
+                check_text(path)
+                return plan_import(path)
+
+            plan, problems = measured("validate", validate)
+            assert not problems, [str(p) for p in problems[:3]]
+            result = measured("import", import_rows, path, plan)
+            print(f"           {result}")
+            plan, problems = measured("re-validate", validate)
+            result = measured("re-import", import_rows, path, plan)
+            print(f"           {result}")
+            print(
+                f"{Organization.objects.count()} organizations in the database "
+                "(Georgian and English)"
+            )
+    finally:
+        connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
