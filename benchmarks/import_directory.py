@@ -5,8 +5,10 @@ in memory for SQLite, `test_<name>` for PostgreSQL, destroyed at the end),
 writes a CSV of N organizations in the export_directory format (both
 languages, two municipalities and two fields of work each), then measures:
 
-- validate: checking the file and planning the import (`plan_import`);
-- import: writing it (`import_rows`), search indexing included;
+- validate: the whole file checked with a bad last row, so that nothing is
+  written (the command reports the bad rows and imports nothing);
+- import: the good file validated and imported (`import_table`: one pass),
+  search indexing included;
 - re-import: the same file again (everything unchanged, nothing written);
 
 each with its wall-clock and CPU time (this process's; the database server's
@@ -38,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 
-def write_file(path, rows):
+def write_file(path, rows, bad_last_row=False):
     from directory.tabular import COLUMNS
     from taxonomy.models import Municipality, Topic
 
@@ -49,6 +51,7 @@ def write_file(path, rows):
         writer = csv.DictWriter(target, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         for n in range(rows):
+            bad = bad_last_row and n == rows - 1
             writer.writerow(
                 {
                     "identification_code": f"{400000000 + n}",
@@ -57,7 +60,9 @@ def write_file(path, rows):
                     "slug": f"organization-{n}",
                     "legal_form": "nnle",
                     "founding_year": str(1995 + n % 30),
-                    "municipalities": ";".join(
+                    "municipalities": "atlantis"
+                    if bad
+                    else ";".join(
                         {places[n % len(places)], places[(n + 3) % len(places)]}
                     ),
                     "fields_of_work": ";".join(
@@ -125,7 +130,7 @@ def main():
     from django.utils import translation
 
     from directory.models import Organization
-    from directory.table_import import import_rows, plan_import
+    from directory.table_import import import_table
     from directory.tabular import check_text
 
     vendor = connection.vendor
@@ -134,22 +139,23 @@ def main():
     translation.activate("ka")
     try:
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "directory.csv"
-            write_file(path, args.rows)
-            size = path.stat().st_size / 2**20
+            bad, good = Path(folder) / "bad.csv", Path(folder) / "good.csv"
+            write_file(bad, args.rows, bad_last_row=True)
+            write_file(good, args.rows)
+            size = good.stat().st_size / 2**20
             print(f"{args.rows} rows ({size:.1f} MB) on {vendor}")
 
-            def validate():
+            def run(path):
                 check_text(path)
-                return plan_import(path)
+                return import_table(path)
 
-            plan, problems = measured("validate", validate)
-            assert not problems, [str(p) for p in problems[:3]]
-            result = measured("import", import_rows, path, plan)
-            print(f"           {result}")
-            plan, problems = measured("re-validate", validate)
-            result = measured("re-import", import_rows, path, plan)
-            print(f"           {result}")
+            result, problems = measured("validate", run, bad)
+            assert result is None and len(problems) == 1, problems
+            assert not Organization.objects.exists()
+            result, problems = measured("import", run, good)
+            print(f"            {result}")
+            result, problems = measured("re-import", run, good)
+            print(f"            {result}")
             print(
                 f"{Organization.objects.count()} organizations in the database "
                 "(Georgian and English)"

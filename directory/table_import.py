@@ -1,26 +1,26 @@
 """Import the directory table (`directory.tabular`) into the database.
 
-Two passes over the file, each streaming it row by row, so memory does not
-grow with the file:
+One pass over the file, streaming it row by row, so memory does not grow
+with the file (only the keys of the rows seen, to report duplicates):
 
-1. `plan_import` validates every row and matches it against the Georgian
-   organizations already in the database (an index of their keys, read in
-   one query), without writing anything. With any bad row, the command
-   stops there unless told to skip bad rows: a file with errors imports
-   nothing.
-2. `import_rows` reads the file again and writes the good rows in batches
-   inside one transaction: organizations and English translations are
-   created or updated and published in bulk (`directory.bulk_publication`),
-   one revision each, as the admin would. The search index is updated once,
-   after the transaction commits.
+- each row is validated (`directory.tabular.read_table`) and matched against
+  the Georgian organizations that were in the database before the import
+  (`ExistingOrganizations`, their keys read in one query): by
+  identification code, else by name and municipality (without a code);
+- good rows are written in batches (`BATCH_SIZE`) inside one transaction:
+  organizations and their English translations created or updated and
+  published in bulk (`directory.bulk_publication`), one revision each, as
+  the admin would. Unchanged organizations are not touched, so importing
+  the same file twice changes nothing the second time.
 
-Existing organizations are matched by identification code, else by name and
-municipality (without a code). Unchanged organizations are not touched, so
-importing the same file twice changes nothing the second time.
+All or nothing: after the first bad row nothing more is written (the rest
+is only checked, so that every bad row is reported), and the transaction is
+rolled back at the end: a file with any bad row imports nothing, unless
+`skip_invalid`, which imports the good rows and skips the bad ones. The
+search index is updated once, after the transaction commits.
 """
 
 from collections import defaultdict
-from itertools import islice
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -33,8 +33,6 @@ from directory.tabular import (
     BILINGUAL_FIELDS,
     SHARED_FIELDS,
     RowProblem,
-    RowValidator,
-    ValidRow,
     read_table,
 )
 
@@ -134,16 +132,50 @@ class ExistingOrganizations:
         return messages
 
 
-def plan_import(path):
-    """Validate and match every row of the file; write nothing.
+class _RolledBack(Exception):
+    """Raised inside the import's transaction to undo it (a bad row)."""
 
-    Returns (plan, problems): the plan maps the line of each good row to the
-    pk of the organization it updates (or NEW); problems are the bad rows
-    (malformed, duplicated in the file, or clashing with the database),
-    sorted by line. Raises TableError when the file as a whole is unusable.
+
+def import_table(path, skip_invalid=False):
+    """Validate every row of the file and import the good ones, all or nothing.
+
+    Returns (result, problems): problems are the bad rows (malformed,
+    duplicated in the file, or clashing with the database) in file order.
+    With a problem and not `skip_invalid`, nothing is imported and the result
+    is None. Raises TableError (and imports nothing) when the file as a
+    whole is unusable.
     """
-    existing = ExistingOrganizations(_locale("ka"))
-    plan, problems, matched = {}, [], {}
+    georgian, english = _locale("ka"), _locale("en")
+    existing = ExistingOrganizations(georgian)
+    result, problems, published = ImportResult(), [], []
+
+    def failed():
+        return problems and not skip_invalid
+
+    try:
+        with transaction.atomic():
+            batch = []
+            for row, pk in _matched_rows(path, existing, problems):
+                if failed():
+                    batch = []  # nothing will be kept: only check the rest
+                    continue
+                batch.append((row, pk))
+                if len(batch) == BATCH_SIZE:
+                    published += _import_batch(batch, georgian, english, result)
+                    batch = []
+            if failed():
+                raise _RolledBack
+            published += _import_batch(batch, georgian, english, result)
+            reindex_after_commit(Organization, published)
+    except _RolledBack:
+        return None, problems
+    return result, problems
+
+
+def _matched_rows(path, existing, problems):
+    """(good row, pk of the organization it updates or NEW), file order;
+    the bad rows are appended to `problems`."""
+    matched = {}
     for row in read_table(path):
         if isinstance(row, RowProblem):
             problems.append(row)
@@ -160,40 +192,23 @@ def plan_import(path):
             continue
         if pk is not None:
             matched[pk] = row.line
-        plan[row.line] = NEW if pk is None else pk
-    return plan, problems
+        yield row, NEW if pk is None else pk
 
 
 def _locale(code):
     return Locale.objects.get(language_code=code)
 
 
-def import_rows(path, plan):
-    """Create or update the planned rows' organizations (and English copies).
+def _import_batch(rows, georgian, english, result):
+    """Import a batch of (row, pk) pairs; returns the pks of what it published.
 
-    All or nothing: one transaction. Unchanged organizations are not saved
-    at all, so re-importing a file adds no revisions and no history.
+    Unchanged organizations are not saved at all, so re-importing a file adds
+    no revisions and no history.
     """
-    georgian, english = _locale("ka"), _locale("en")
-    result = ImportResult()
-    validator = RowValidator()
-    planned = (
-        row
-        for row in read_table(path, validator)
-        if isinstance(row, ValidRow) and row.line in plan
-    )
-    published = []
-    with transaction.atomic():
-        while batch := list(islice(planned, BATCH_SIZE)):
-            published += _import_batch(batch, plan, georgian, english, result)
-        reindex_after_commit(Organization, published)
-    return result
-
-
-def _import_batch(rows, plan, georgian, english, result):
-    """Import a batch of rows; returns the pks of what it published."""
+    if not rows:
+        return []
     existing = Organization.objects.filter(
-        pk__in=[plan[row.line] for row in rows if plan[row.line] != NEW]
+        pk__in=[pk for _row, pk in rows if pk != NEW]
     ).prefetch_related("municipalities", "fields_of_work")
     existing = {organization.pk: organization for organization in existing}
     translations = Organization.objects.filter(
@@ -203,9 +218,9 @@ def _import_batch(rows, plan, georgian, english, result):
     translations = {t.translation_key: t for t in translations}
 
     to_publish = []
-    for row in rows:
+    for row, pk in rows:
         data = row.data
-        organization = existing.get(plan[row.line])
+        organization = existing.get(pk)
         values = _desired_values(data, "ka")
         outcome = "unchanged"
         if organization is None:
