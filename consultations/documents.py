@@ -12,7 +12,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -59,7 +59,15 @@ class PrivateDocumentStorage(FileSystemStorage):
         raise ValueError("Case documents have no URL; use the admin's download view.")
 
 
-storage = PrivateDocumentStorage()
+def _documents_storage():
+    """The private object storage when settings define one (several servers:
+    STORAGES["consultations"], `hub.object_storage`), else the folder."""
+    if "consultations" in settings.STORAGES:
+        return storages["consultations"]
+    return PrivateDocumentStorage()
+
+
+storage = _documents_storage()
 
 
 def upload_path(instance, filename):

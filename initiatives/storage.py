@@ -3,13 +3,15 @@
 `PRIVATE_MEDIA_ROOT` (from the environment) is a folder apart from
 `MEDIA_ROOT`, which the proxy serves to anyone. Files there have no URL and
 are readable by the server's user only: the staff who review open them
-through `admin_views.AttachmentView`, which checks the permission.
+through `admin_views.AttachmentView`, which checks the permission. With
+several servers, a private bucket of object storage takes the folder's place
+(`hub.object_storage`, STORAGES["private"]).
 """
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -34,5 +36,9 @@ _storage = PrivateStorage()
 
 
 def private_storage():
-    """The storage of attachments (a callable, so migrations name it)."""
+    """The storage of attachments (a callable, so migrations name it): the
+    private object storage when settings define one (STORAGES["private"],
+    several servers), else the private folder."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return _storage

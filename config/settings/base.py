@@ -205,15 +205,74 @@ USE_TZ = True
 STATICFILES_DIRS = [SITE_DIR / "static"]
 STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+# Media folders from the environment (a shared volume when several servers
+# run; see README, "Backups" and "Production architecture").
+ENV_MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "")
+MEDIA_ROOT = Path(ENV_MEDIA_ROOT) if ENV_MEDIA_ROOT else BASE_DIR / "media"
 MEDIA_URL = "/media/"
-CONSULTATIONS_DOCUMENTS_ROOT = PRIVATE_MEDIA_ROOT / "consultations"
+ENV_CONSULTATIONS_DOCUMENTS_ROOT = os.environ.get("CONSULTATIONS_DOCUMENTS_ROOT", "")
+CONSULTATIONS_DOCUMENTS_ROOT = (
+    Path(ENV_CONSULTATIONS_DOCUMENTS_ROOT)
+    if ENV_CONSULTATIONS_DOCUMENTS_ROOT
+    else PRIVATE_MEDIA_ROOT / "consultations"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Several application servers: media on S3-compatible object storage ----
+# Set AWS_STORAGE_BUCKET_NAME (and S3_ENDPOINT_URL for a non-AWS service such
+# as MinIO or Ceph; credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY,
+# read by boto3) and every server shares the media. Public media are
+# readable by anyone; private files go to AWS_PRIVATE_STORAGE_BUCKET_NAME (or
+# a "private/" prefix of the public bucket) with a private ACL and no URL
+# (hub/object_storage.py). Without them, media stay on the local disk
+# (MEDIA_ROOT, PRIVATE_MEDIA_ROOT: a shared volume when several servers run).
+ENV_AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+ENV_AWS_PRIVATE_STORAGE_BUCKET_NAME = os.environ.get(
+    "AWS_PRIVATE_STORAGE_BUCKET_NAME", ""
+)
+ENV_S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+ENV_AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "")
+ENV_AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+if ENV_AWS_STORAGE_BUCKET_NAME:
+    _S3 = {
+        "endpoint_url": ENV_S3_ENDPOINT_URL or None,
+        "region_name": ENV_AWS_S3_REGION_NAME or None,
+        "file_overwrite": False,
+    }
+    _PRIVATE_BUCKET = ENV_AWS_PRIVATE_STORAGE_BUCKET_NAME or ENV_AWS_STORAGE_BUCKET_NAME
+    _PRIVATE_PREFIX = "" if ENV_AWS_PRIVATE_STORAGE_BUCKET_NAME else "private/"
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": ENV_AWS_STORAGE_BUCKET_NAME,
+            "default_acl": "public-read",
+            "querystring_auth": False,
+            "custom_domain": ENV_AWS_S3_CUSTOM_DOMAIN or None,
+        },
+    }
+    # initiatives/storage.py and consultations/documents.py use these.
+    STORAGES["private"] = {
+        "BACKEND": "hub.object_storage.PrivateS3Storage",
+        "OPTIONS": {**_S3, "bucket_name": _PRIVATE_BUCKET, "location": _PRIVATE_PREFIX},
+    }
+    STORAGES["consultations"] = {
+        "BACKEND": "hub.object_storage.PrivateS3Storage",
+        "OPTIONS": {
+            **_S3,
+            "bucket_name": _PRIVATE_BUCKET,
+            "location": _PRIVATE_PREFIX + "consultations",
+        },
+    }
+# Sessions in the cache (Redis when REDIS_URL is set) and in the database, so
+# every server knows every session and a cache restart logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# --- end of the object storage block -----------------------------------------
 
 # One cache shared by every worker process (rate limits, duplicate-submission
 # keys) when REDIS_URL is set; production requires it. Locally, memory.

@@ -1,8 +1,10 @@
 """Read organizations from a CSV in the export_directory format.
 
-Every row is validated before anything is written; with a bad row nothing
-is imported unless --skip-invalid is given. Existing organizations are
+Every row is validated; with a bad row nothing is imported (one transaction,
+rolled back) unless --skip-invalid is given. Existing organizations are
 matched by identification code, else by name and municipality, and updated.
+The file is streamed and written in batches, so memory stays flat whatever
+its size; see `directory.table_import`.
 """
 
 from django.conf import settings
@@ -11,7 +13,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from directory.tabular import TableError, import_rows, plan_import, read_table
+from directory.table_import import import_table
+from directory.tabular import TableError, check_text
 
 
 class Command(BaseCommand):
@@ -41,24 +44,20 @@ class Command(BaseCommand):
 
     def import_file(self, path, skip_invalid):
         try:
-            with open(path, "rb") as source:
-                raw = source.read()
+            check_text(path)
+            result, problems = import_table(path, skip_invalid)
         except OSError as error:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s")
                 % {"file": path, "error": error.strerror}
             ) from error
-        try:
-            valid, problems = read_table(raw)
         except TableError as error:
             raise CommandError(
                 _("Nothing was imported. %(error)s") % {"error": error}
             ) from error
-        plan, conflicts = plan_import(valid)
-        problems = sorted(problems + conflicts, key=lambda problem: problem.line)
         for problem in problems:
             self.stderr.write(str(problem))
-        if problems and not skip_invalid:
+        if result is None:
             raise CommandError(
                 ngettext(
                     "%(count)s bad row; nothing was imported. Fix it, or use "
@@ -69,7 +68,6 @@ class Command(BaseCommand):
                 )
                 % {"count": len(problems)}
             )
-        result = import_rows(plan)
         for note in result.notes:
             self.stdout.write(note)
         summary = str(result)
