@@ -19,9 +19,13 @@ def _empty_cache():
     """Rate-limit counters and cached fragments must not leak between tests."""
     from django.core.cache import cache
 
+    from hub import page_cache
+
     cache.clear()
+    page_cache.clear()
     yield
     cache.clear()
+    page_cache.clear()
 
 
 @pytest.fixture
@@ -67,4 +71,3 @@ def comms_client(client, comms_user):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
-

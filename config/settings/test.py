@@ -1,5 +1,7 @@
 """Tests: fast hashing, mail kept in memory, no search auto-update surprises."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import ENV_SECRET_KEY
 
@@ -10,6 +12,14 @@ DEMO_DATA_ALLOWED = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The page cache as configured (Redis when REDIS_URL is set), one key space
+# per test worker: tests/conftest.py empties it around every test. Off but in
+# tests/pagecache/, so that the other tests see (and count) every rendering.
+PAGE_CACHE_ENABLED = False
+CACHES["page_cache"] = {
+    **PAGE_CACHE,  # noqa: F405
+    "KEY_PREFIX": "test-page-cache-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
+}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
