@@ -144,7 +144,7 @@ def table_written(table, connection):
     stored a page since. At commit: a page rendered elsewhere meanwhile from
     the old rows began before that second generation, so it is stale too.
     """
-    if table in IGNORED_TABLES:
+    if table in IGNORED_TABLES or not settings.PAGE_CACHE_ENABLED:
         return
     if not connection.in_atomic_block:
         invalidate([table])

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_SECRET_KEY
+from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_REDIS_URL, ENV_SECRET_KEY
 
 for name, value in [
     ("SECRET_KEY", ENV_SECRET_KEY),
@@ -37,3 +37,7 @@ LOGGING["root"]["level"] = "INFO"  # noqa: F405
 # Background tasks wait in the database for `manage.py db_worker` (run it as a
 # service beside gunicorn): e-mails and search indexing leave the request path.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The page cache needs one cache for every worker and server (Redis): with a
+# cache per process, a purge would reach only the process that saved.
+PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)
