@@ -5,11 +5,13 @@ part (no session, no form) is cached, so a rule that stopped working fails.
 """
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from initiatives import factories as initiative_factories
 from tests.pagecache.conftest import fetch
-from timebank.factories import MemberFactory
+from timebank.factories import ListingFactory, MemberFactory
 from timebank.members import ensure_user
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +128,51 @@ def test_post_head_and_admin_are_never_cached(visitor, home_pages):
 def test_not_found_is_not_cached(visitor, home_pages):
     assert fetch(visitor, "/no-such-page/")[0].status_code == 404
     assert fetch(visitor, "/no-such-page/")[1] is None
+
+
+def cached_contents():
+    """The bodies of every page in the page cache, whatever its backend."""
+    cache = caches["page_cache"]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        keys = [key.decode() for key in client.scan_iter(match=cache.make_key("*"))]
+    else:
+        keys = list(cache._cache)
+    names = [key.split(":", 2)[2] for key in keys]
+    return [cache.get(name)[1].decode() for name in names if name.startswith("page:")]
+
+
+def test_no_citizens_personal_data_in_the_cache(home_pages, council_members):
+    initiative = initiative_factories.accepted(
+        members=council_members,
+        title="Lights on the Telavi road",
+        author_name="ზურაბ მაისურაძე",
+        author_email="zurab.private@example.org",
+        author_phone="+995 599 11 22 33",
+    )
+    member = MemberFactory(
+        email="member.private@example.org", phone="+995 577 44 55 66"
+    )
+    listing = ListingFactory(member=member, title="ბაღის მორწყვა")
+    urls = [
+        "/",
+        "/en/initiatives/",
+        f"/en/initiatives/{initiative.pk}/",
+        "/time-bank/",
+        f"/time-bank/{listing.pk}/",
+        f"/en/initiatives/track/{initiative.tracking_token}/",
+    ]
+    for url in urls:
+        for _ in range(2):
+            assert fetch(Client(), url)[0].status_code == 200, url
+    contents = "\n".join(cached_contents())
+    assert "Lights on the Telavi road" in contents  # control: pages are there
+    assert "ბაღის მორწყვა" in contents
+    for private in (
+        "zurab.private@example.org",
+        "+995 599 11 22 33",
+        "member.private@example.org",
+        "+995 577 44 55 66",
+        initiative.tracking_token,
+    ):
+        assert private not in contents, private
