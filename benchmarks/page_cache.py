@@ -197,6 +197,9 @@ def main():
     parser.add_argument(
         "--database-url", help="an existing database with content (default: demo)"
     )
+    parser.add_argument(
+        "--sqlite", help="SQLite file for the demo, kept and reused (default: scratch)"
+    )
     arguments = parser.parse_args()
     load = load_with_wrk if shutil.which("wrk") else load_with_python
 
@@ -205,8 +208,9 @@ def main():
         modules = {
             name: write_settings(scratch, name, extra) for name, extra in EXTRA.items()
         }
-        database_url = arguments.database_url or f"sqlite:///{scratch / 'bench.db'}"
-        if not arguments.database_url:
+        sqlite = Path(arguments.sqlite or scratch / "bench.db").resolve()
+        database_url = arguments.database_url or f"sqlite:///{sqlite}"
+        if not arguments.database_url and not sqlite.exists():
             print("Preparing a scratch database with the demo content…", flush=True)
             env = environment(scratch, database_url, modules["page cache"])
             manage(env, "migrate", "--noinput")
