@@ -9,6 +9,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from hub.analysis import normalize
+from hub.page_cache import exempt
 from hub.pagination import paginate, query_string_without_page
 from search import results as search_results
 from search.forms import MAX_QUERY_LENGTH, SearchForm
@@ -18,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@exempt  # each search is counted (_record), and queries are countless
 def search(request):
     """The site search: one box over all public content, best first."""
     form = SearchForm(request.GET)

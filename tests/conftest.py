@@ -20,9 +20,13 @@ def _empty_cache():
     """Rate-limit counters and cached fragments must not leak between tests."""
     from django.core.cache import cache
 
+    from hub import page_cache
+
     cache.clear()
+    page_cache.clear()
     yield
     cache.clear()
+    page_cache.clear()
 
 
 @pytest.fixture

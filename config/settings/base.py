@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "hub.middleware.RejectNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hub.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -287,6 +288,32 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# --- Anonymous page cache (hub/page_cache.py) ---------------------------------
+# Whole pages for visitors without a session, purged by table writes. Redis
+# when REDIS_URL is set (shared by every worker and server, so a purge reaches
+# them all); otherwise each process keeps its own (development, tests).
+# TIMEOUT bounds what no write announces: an event passing from "upcoming"
+# to "past" with the clock.
+PAGE_CACHE = {
+    **(
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV_REDIS_URL,
+        }
+        if ENV_REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
+    "KEY_PREFIX": "page-cache",
+    "TIMEOUT": 600,
+}
+CACHES["page_cache"] = PAGE_CACHE
+PAGE_CACHE_ENABLED = True
+# --- end of the page cache block -----------------------------------------------
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

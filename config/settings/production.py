@@ -53,3 +53,7 @@ LOGGING["root"]["level"] = "INFO"  # noqa: F405
 # Background tasks wait in the database for `manage.py db_worker` (run it as a
 # service beside gunicorn): e-mails and search indexing leave the request path.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The page cache needs one cache for every worker and server (Redis): with a
+# cache per process, a purge would reach only the process that saved.
+PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)

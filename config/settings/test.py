@@ -29,6 +29,14 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# The page cache as configured (Redis when REDIS_URL is set), one key space
+# per test worker: tests/conftest.py empties it around every test. Off but in
+# tests/pagecache/, so that the other tests see (and count) every rendering.
+PAGE_CACHE_ENABLED = False
+CACHES["page_cache"] = {
+    **PAGE_CACHE,  # noqa: F405
+    "KEY_PREFIX": "test-page-cache-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),
+}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

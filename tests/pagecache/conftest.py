@@ -1,0 +1,33 @@
+"""The page cache's tests: anonymous visitors are separate test clients."""
+
+import pytest
+from django.test import Client
+from wagtail.models import Site
+
+from home.models import SiteContactSettings
+from hub.page_cache import HEADER
+
+
+def fetch(client, url, **extra):
+    """GET `url`: (response, "hit" | "miss" | None for not cached)."""
+    response = client.get(url, **extra)
+    return response, response.headers.get(HEADER)
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def visitor():
+    """An anonymous visitor: no cookies at all."""
+    return Client()
+
+
+@pytest.fixture
+def home_pages(home_pages):
+    """The home pages, and the site's settings row (Wagtail creates it on the
+    first rendering: a rendering that writes is not cached)."""
+    SiteContactSettings.for_site(Site.objects.get(is_default_site=True))
+    return home_pages
