@@ -133,7 +133,7 @@ def test_request_assign_sessions_close_feedback(
     [note] = case.notes.all()
     assert note.written_by == second_consultant
     page = client.get(tracking).content.decode()
-    assert "12.01.2026" in page and "19.01.2026" in page
+    assert "12 იანვარი 2026" in page and "19 იანვარი 2026" in page
     assert "ბიუჯეტის ცხრილი აკლია" not in page  # private notes stay private
     assert "ანგარიშის სტრუქტურა" not in page
 
