@@ -86,6 +86,7 @@ def post(data, n):
 
 
 def assert_every_correction_kept(organization, count, revisions_before):
+    organization.refresh_from_db()
     draft = organization.get_latest_revision_as_object()
     for n in range(count):
         assert f"message number {n}" in draft.staff_notes
