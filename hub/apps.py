@@ -25,10 +25,11 @@ class HubConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
-        from hub import mtavruli
+        from hub import mtavruli, page_tree
         from hub.accounts import georgian_admin_for_new_users
 
         mtavruli.install()
+        page_tree.connect_signals()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="hub.roles")
         post_save.connect(
             georgian_admin_for_new_users,

@@ -67,4 +67,3 @@ def comms_client(client, comms_user):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
-
