@@ -12,6 +12,7 @@ public pages, and the site records.
 import uuid
 
 from django.core.cache import cache
+from django.db.models import Q
 
 VERSION_KEY = "page-tree:version"
 TIMEOUT = 24 * 60 * 60
@@ -38,7 +39,8 @@ def cached(name, *parts, build):
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, TIMEOUT)
+        if value is not None:
+            cache.set(key, value, TIMEOUT)
     return value
 
 
@@ -85,4 +87,74 @@ class CachedSiteMiddleware:
 def _site(request):
     from wagtail.models import Site
 
-    return Site._find_for_request(request) or False
+    site = Site._find_for_request(request)
+    if site is None:
+        return False
+    site.root_page = site.root_page.specific  # routing starts there
+    return site
+
+
+class CachedLocalizedMixin:
+    """`localized` from the cache: for the root page, which every request reads.
+
+    Wagtail routes each request from `site.root_page.localized`, two queries
+    (the active locale, the translation) that rarely change.
+    """
+
+    @property
+    def localized(self):
+        from django.utils.translation import get_language
+
+        wagtails = super()
+        return cached(
+            "localized", self.pk, get_language(), build=lambda: wagtails.localized
+        )
+
+
+class CachedRouteMixin:
+    """Route to a child page with one query instead of two.
+
+    Wagtail loads each page of a URL as a plain `Page`, then again as its
+    specific class. The child's id and content type are cached per parent and
+    slug, so the specific page is loaded directly. Unknown slugs are not cached
+    (Wagtail's own routing answers 404 for them).
+    """
+
+    def route(self, request, path_components):
+        from django.contrib.contenttypes.models import ContentType
+
+        if not path_components:
+            return super().route(request, path_components)
+        slug = path_components[0]
+        found = cached("child", self.pk, slug, build=lambda: self._child_by(slug))
+        subpage = None
+        if found:
+            model = ContentType.objects.get_for_id(found[1]).model_class()
+            subpage = model and model.objects.filter(pk=found[0]).first()
+        if subpage is None:
+            return super().route(request, path_components)
+        subpage._cached_parent_obj = self
+        return subpage.route(request, path_components[1:])
+
+    def _child_by(self, slug):
+        child = self.get_children().filter(slug=slug).only("content_type").first()
+        return (child.pk, child.content_type_id) if child else None
+
+
+def _restricted_paths():
+    from wagtail.models import PageViewRestriction
+
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def public(queryset):
+    """`queryset.public()` with the private sections' paths from the cache.
+
+    Wagtail's `public()` reads every view restriction each time it is called
+    (a query per listing); the paths of restricted pages are part of the page
+    tree, so they are cached under its version.
+    """
+    private = Q(pk__in=[])
+    for path in cached("restricted-paths", build=_restricted_paths):
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private)

@@ -21,6 +21,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from hub import page_tree
 from hub.analysis import TOKEN, build_query, fold, query_terms, word_terms
 from search.backends import engine_errors
 
@@ -117,7 +118,7 @@ def _municipality_filter(model, municipality):
 
 def page_queryset(kind_slug=None, municipality=None):
     """Live, public pages below the root, of one content type if asked."""
-    queryset = Page.objects.live().public().filter(depth__gt=1)
+    queryset = page_tree.public(Page.objects.live()).filter(depth__gt=1)
     special_pages = [
         m for kind in CONTENT_TYPES for m in kind.models if issubclass(m, Page)
     ]

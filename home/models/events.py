@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.filters import EventFilterForm
 from home.listings import stream_text, with_card_data
+from hub import page_tree
 from hub.analysis import index_text
 from hub.pagination import paginate
 
@@ -38,7 +39,7 @@ class EventType(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("Network meeting")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(page_tree.CachedRouteMixin, Page):
     """The calendar: upcoming events first, past ones with their reports."""
 
     intro = models.TextField(
@@ -58,7 +59,9 @@ class EventIndexPage(Page):
         return index_text(self.title, self.intro)
 
     def events(self):
-        return with_card_data(EventPage.objects.live().public().descendant_of(self))
+        return with_card_data(
+            page_tree.public(EventPage.objects.live()).descendant_of(self)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,13 +12,14 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.filters import NewsFilterForm
 from home.listings import stream_text, with_card_data
+from hub import page_tree
 from hub.analysis import index_text
 from hub.pagination import paginate
 
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(page_tree.CachedRouteMixin, Page):
     """The newsroom: all news of one language, newest first, filterable."""
 
     intro = models.TextField(
@@ -39,7 +40,7 @@ class NewsIndexPage(Page):
 
     def news(self):
         return with_card_data(
-            NewsPage.objects.live().public().descendant_of(self)
+            page_tree.public(NewsPage.objects.live()).descendant_of(self)
         ).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
