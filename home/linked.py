@@ -3,6 +3,8 @@
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from hub import page_tree
+
 
 def linked_organizations(page):
     """The live organizations a news or event page names, in the active language.
@@ -39,8 +41,7 @@ def pages_naming(model, organization, order, limit=10):
         organization_links__organization__translation_key=organization.translation_key
     ).values("translation_key")
     pages = (
-        model.objects.live()
-        .public()
+        page_tree.public(model.objects.live())
         .filter(translation_key__in=named)
         .select_related("locale")
         .order_by(order, "pk")

@@ -25,7 +25,7 @@ class HubConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
-        from hub import mtavruli, page_cache, table_access
+        from hub import mtavruli, page_cache, page_tree, table_access
         from hub.accounts import georgian_admin_for_new_users
         from hub.tabular import install_export_guard
 
@@ -33,6 +33,7 @@ class HubConfig(AppConfig):
         install_export_guard()
         table_access.install()
         table_access.on_write(page_cache.table_written)
+        page_tree.connect_signals()
         post_migrate.connect(_after_last_app_migrated, dispatch_uid="hub.roles")
         post_save.connect(
             georgian_admin_for_new_users,

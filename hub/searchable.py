@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from hub import page_tree
+
 
 @dataclass(frozen=True)
 class SearchKind:
@@ -57,7 +59,7 @@ class SearchablePage:
 
     @classmethod
     def search_queryset(cls):
-        return cls.objects.live().public()
+        return page_tree.public(cls.objects.live())
 
     def search_excerpt(self):
         return self.search_description

@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "hub.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "hub.page_tree.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Two-factor sign-in for staff (hub/two_factor.py), after authentication.

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.filters import EventFilterForm
 from home.listings import stream_text, with_card_data
+from hub import page_tree
 from hub.analysis import index_text
 from hub.pagination import paginate
 from hub.searchable import SearchablePage, SearchKind
@@ -39,7 +40,7 @@ class EventType(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("Network meeting")
 
 
-class EventIndexPage(SearchablePage, Page):
+class EventIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
     """The calendar: upcoming events first, past ones with their reports."""
 
     intro = models.TextField(
@@ -62,7 +63,9 @@ class EventIndexPage(SearchablePage, Page):
         return self.search_description or self.intro
 
     def events(self):
-        return with_card_data(EventPage.objects.live().public().descendant_of(self))
+        return with_card_data(
+            page_tree.public(EventPage.objects.live()).descendant_of(self)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -241,7 +244,7 @@ class EventPage(RoutablePageMixin, Page):
 
     @classmethod
     def search_queryset(cls):
-        return cls.objects.live().public()
+        return page_tree.public(cls.objects.live())
 
     def search_excerpt(self):
         return self.search_description or self.lead or stream_text(self.body)

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock
 from home.filters import NewsFilterForm
 from home.listings import stream_text, with_card_data
+from hub import page_tree
 from hub.analysis import index_text
 from hub.pagination import paginate
 from hub.searchable import SearchablePage, SearchKind
@@ -20,7 +21,7 @@ from hub.searchable import SearchablePage, SearchKind
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(SearchablePage, Page):
+class NewsIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
     """The newsroom: all news of one language, newest first, filterable."""
 
     intro = models.TextField(
@@ -44,7 +45,7 @@ class NewsIndexPage(SearchablePage, Page):
 
     def news(self):
         return with_card_data(
-            NewsPage.objects.live().public().descendant_of(self)
+            page_tree.public(NewsPage.objects.live()).descendant_of(self)
         ).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
@@ -148,7 +149,7 @@ class NewsPage(Page):
 
     @classmethod
     def search_queryset(cls):
-        return cls.objects.live().public()
+        return page_tree.public(cls.objects.live())
 
     def search_excerpt(self):
         return self.search_description or self.lead or stream_text(self.body)

@@ -7,7 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.listings import stream_text, with_card_data
+from home.listings import stream_text, with_cards_of
+from hub import page_tree
 from hub.analysis import index_text
 from hub.searchable import SearchablePage
 
@@ -69,15 +70,19 @@ class OutreachTopicPage(SearchablePage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         same_topic = {"locale_id": self.locale_id, "topics": self.topic_id}
-        context["topic_news"] = with_card_data(
-            NewsPage.objects.live().public().filter(**same_topic)
-        ).order_by("-date", "-pk")[:LISTED_PER_TOPIC]
-        events = with_card_data(EventPage.objects.live().public().filter(**same_topic))
+        related = ("municipality", "image")
+        news = page_tree.public(NewsPage.objects.live()).filter(**same_topic)
+        news = news.select_related(*related)
+        events = page_tree.public(EventPage.objects.live()).filter(**same_topic)
+        events = events.select_related(*related)
         now = timezone.now()
-        context["topic_upcoming_events"] = events.filter(end__gte=now).order_by(
-            "start", "pk"
-        )[:LISTED_PER_TOPIC]
-        context["topic_past_events"] = events.filter(end__lt=now).order_by(
-            "-start", "-pk"
-        )[:LISTED_PER_TOPIC]
+        (
+            context["topic_news"],
+            context["topic_upcoming_events"],
+            context["topic_past_events"],
+        ) = with_cards_of(
+            news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
+            events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
+            events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
+        )
         return context

@@ -8,13 +8,16 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, FiguresBlock
 from home.listings import stream_text, with_card_data
+from hub import page_tree
 from hub.analysis import index_text
 from hub.searchable import SearchablePage
 
 LATEST_ON_HOME = 3
 
 
-class HomePage(SearchablePage, Page):
+class HomePage(
+    SearchablePage, page_tree.CachedLocalizedMixin, page_tree.CachedRouteMixin, Page
+):
     """The hub's front door: who we are, what is new, where to go next."""
 
     intro = RichTextField(
@@ -54,11 +57,17 @@ class HomePage(SearchablePage, Page):
         from home.models.news import NewsIndexPage, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public()
-        context["events_index"] = children.type(EventIndexPage).only("url_path").first()
-        context["news_index"] = children.type(NewsIndexPage).only("url_path").first()
+        children = page_tree.public(self.get_children().live())
+        context["events_index"], context["news_index"] = page_tree.cached(
+            "home-indexes",
+            self.pk,
+            build=lambda: (
+                children.type(EventIndexPage).only("url_path").first(),
+                children.type(NewsIndexPage).only("url_path").first(),
+            ),
+        )
         context["latest_news"] = with_card_data(
-            NewsPage.objects.live().public().filter(locale_id=self.locale_id)
+            page_tree.public(NewsPage.objects.live()).filter(locale_id=self.locale_id)
         ).order_by("-date", "-pk")[:LATEST_ON_HOME]
         context["upcoming_events"] = with_card_data(
             EventPage.objects.live()
@@ -68,7 +77,7 @@ class HomePage(SearchablePage, Page):
         return context
 
 
-class StandardPage(SearchablePage, Page):
+class StandardPage(SearchablePage, page_tree.CachedRouteMixin, Page):
     """About, Contact and other plain pages."""
 
     lead = models.TextField(

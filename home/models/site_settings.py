@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from hub.settings_cache import CachedSiteSettingMixin
+
 
 @register_setting(icon="mail")
-class SiteContactSettings(BaseSiteSetting):
+class SiteContactSettings(CachedSiteSettingMixin, BaseSiteSetting):
     """The hub's public contact details, shown in the footer and on Contact."""
 
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("Public e-mail."))
