@@ -81,3 +81,43 @@ def search_index(db, settings):
     Content saved before this fixture ran is indexed by it."""
     settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
     rebuild_index()
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the migrated data back after a transactional test.
+
+    Django empties the database after such a test (and restores the migrated
+    data, serialized when the test database was made, only when the next
+    serialized-rollback test starts). A later transactional test that expects
+    the locales, home pages and staff groups of the migrations would find
+    nothing, so the clean state is restored here, right away.
+    """
+    result = yield
+    if _is_transactional(item):
+        from django.core.management import call_command
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if not contents:
+                    continue
+                call_command(
+                    "flush",
+                    database=connection.alias,
+                    interactive=False,
+                    verbosity=0,
+                    reset_sequences=False,
+                    inhibit_post_migrate=True,
+                )
+                connection.creation.deserialize_db_from_string(contents)
+    return result

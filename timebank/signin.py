@@ -7,10 +7,11 @@ login's last-login time, which invalidates every earlier link).
 
 from urllib.parse import urlencode
 
+from django.contrib.auth import authenticate
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from sesame.utils import get_token, get_user
+from sesame.utils import get_token
 from wagtail.admin.utils import get_admin_base_url
 
 SCOPE = "timebank"
@@ -29,11 +30,15 @@ def sign_in_url(member, next_path=""):
     return f"{get_admin_base_url()}{path}?{urlencode(query)}"
 
 
-def user_from_token(token):
-    """The user a link was made for, or None (altered, expired or used)."""
+def user_from_token(request, token):
+    """The user a link was made for, or None (altered, expired or used).
+
+    Authenticated with the request, so the login lockout (django-axes) counts
+    altered links from one address like wrong passwords.
+    """
     if not token:
         return None
-    return get_user(token, scope=SCOPE, update_last_login=False)
+    return authenticate(request, sesame=token, scope=SCOPE)
 
 
 def safe_next(request, default):

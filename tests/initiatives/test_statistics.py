@@ -27,9 +27,10 @@ def journeys(db, home_pages):
         "council": [factories.in_council()],
         "rejected": [factories.rejected(members=members)],
         "accepted": [
-            factories.accepted(members=members, municipality=municipality("kvareli")),
-            factories.accepted(members=members, municipality=municipality("telavi")),
-            factories.accepted(members=members, municipality=municipality("telavi")),
+            factories.accepted(
+                members=members, municipality=municipality(place), days_ago=0
+            )
+            for place in ("kvareli", "telavi", "telavi")
         ],
     }
     # Decisions that took different times: 3, 10, 20 and 41 days.

@@ -13,10 +13,11 @@ from initiatives.models import Initiative
 def test_timeline_is_in_chronological_order(client, home_pages):
     initiative = factories.accepted()
     today = datetime.date.today()
-    # Steps recorded out of order, one dated before the acceptance.
-    factories.add_step(initiative, "outcome", days_ago=0, outcome="implemented")
+    # Steps recorded out of order (the outcome is refused before the others:
+    # it must be the last step).
     factories.add_step(initiative, "answer", days_ago=0, text="In this year's plan.")
     factories.add_step(initiative, "sent", days_ago=30)
+    factories.add_step(initiative, "outcome", days_ago=0, outcome="implemented")
     Initiative.objects.filter(pk=initiative.pk).update(
         submitted_at=datetime.datetime.combine(
             today - datetime.timedelta(days=60), datetime.time(12), datetime.UTC

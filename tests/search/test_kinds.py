@@ -12,7 +12,15 @@ from search.kinds import all_kinds, searchable_models
 
 def test_kinds_come_from_the_declarations_in_the_filter_order():
     slugs = [kind.slug for kind in all_kinds()]
-    assert slugs == ["news", "event", "page", "organization", "initiative", "time-bank"]
+    assert slugs == [
+        "news",
+        "event",
+        "page",
+        "organization",
+        "initiative",
+        "volunteering",
+        "time-bank",
+    ]
     choices = [value for value, _ in SearchForm().fields["type"].choices]
     assert choices == ["", *slugs]
 

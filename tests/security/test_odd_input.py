@@ -188,8 +188,8 @@ def test_the_model_and_so_the_admin_take_ascii_digits_only(home_pages):
     assert "identification_code" in error.value.message_dict
 
 
-def test_the_import_takes_ascii_digits_only(home_pages):
-    from directory.tabular import COLUMNS, read_table
+def test_the_import_takes_ascii_digits_only(home_pages, tmp_path):
+    from directory.tabular import COLUMNS, RowProblem, read_table
 
     row = dict.fromkeys(COLUMNS, "")
     row.update(
@@ -200,7 +200,10 @@ def test_the_import_takes_ascii_digits_only(home_pages):
     )
     table = ",".join(COLUMNS) + "\n" + ",".join(row[c] for c in COLUMNS) + "\n"
 
-    valid, problems = read_table(table.encode())
+    path = tmp_path / "directory.csv"
+    path.write_text(table, encoding="utf-8")
 
-    assert valid == []
-    assert "9" in str(problems[0])
+    [problem] = list(read_table(path))
+
+    assert isinstance(problem, RowProblem)
+    assert "9" in str(problem)

@@ -89,7 +89,7 @@ def test_positive_control_private_pages_show_them(confirmed, staff_client):
     assert CONTACT_NAME in edit and CONTACT_EMAIL in edit
 
 
-def test_search_index_has_no_contact_details(confirmed):
+def test_search_index_has_no_contact_details(confirmed, search_index):
     backend = get_search_backend()
     queryset = Opportunity.search_queryset()
     assert list(backend.search(confirmed.opportunity.title, queryset))

@@ -63,7 +63,7 @@ def sign_in_link(request):
             "timebank/sign_in_link.html",
             {"token": token, "next": next_url},
         )
-    user = user_from_token(token)
+    user = user_from_token(request, token)
     member = getattr(user, "time_bank_member", None) if user else None
     if member is None or not member.can_exchange:
         return TemplateResponse(
