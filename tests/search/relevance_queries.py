@@ -2,7 +2,13 @@
 with the titles a visitor would want to see in the first ten results.
 
 (query, visitor's language, kind of query, expected titles)
+
+When a demo adds content, judge it here too: a relevant new page that is
+missing from the expected titles counts against the search when it rightly
+outranks an expected one.
 """
+
+from impact import demo as impact_demo
 
 GEORGIAN, ENGLISH, LATIN, MISSPELLED, MTAVRULI = (
     "georgian",
@@ -110,6 +116,39 @@ def organizations(place=None, kind=None):
     ]
 
 
+def impact_events(topic, place=None, language="ka"):
+    """Titles of the impact demo's past events on a topic (its Georgian or
+    English title without the place), optionally in one place only."""
+    titles = []
+    for number in range(impact_demo.EVENT_COUNT):
+        _, (title_ka, title_en) = impact_demo.TOPICS[number % len(impact_demo.TOPICS)]
+        _, place_ka, place_en = impact_demo.PLACES[number % len(impact_demo.PLACES)]
+        if topic in (title_ka, title_en) and place in (None, place_ka, place_en):
+            titles.append(
+                f"{title_ka} ({place_ka})"
+                if language == "ka"
+                else f"{title_en} ({place_en})"
+            )
+    return titles
+
+
+def impact_events_in(place_ka):
+    """Every impact demo event in a place (its Georgian name)."""
+    return [
+        title
+        for _, (title_ka, _) in impact_demo.TOPICS
+        for title in impact_events(title_ka, place_ka)
+    ]
+
+
+DCFTA_EVENTS_KA = impact_events("DCFTA: რას ნიშნავს ის ფერმერებისთვის")
+DCFTA_EVENTS_EN = impact_events("DCFTA: what it means for farmers", language="en")
+ASSOCIATION_KA += impact_events("საინფორმაციო შეხვედრა ასოცირების შეთანხმებაზე")
+ASSOCIATION_EN += impact_events(
+    "Information meeting on the Association Agreement", language="en"
+)
+VOLUNTEERING_EN.append("Foreign volunteers' exchange evening")
+
 FARMERS_UNIONS_EN = [
     f"{town} Farmers' Union"
     for town in ("Akhmeta", "Dedoplistskaro", "Gurjaani", "Lagodekhi", "Sagarejo")
@@ -124,7 +163,12 @@ QUERIES = [
     ("შეთანხმებაზე", "ka", GEORGIAN, ASSOCIATION_KA),
     ("დროის ბანკი", "ka", GEORGIAN, TIME_BANK_KA),
     ("დროის ბანკში", "ka", GEORGIAN, TIME_BANK_KA),
-    ("ფერმერებისთვის", "ka", GEORGIAN, FARMERS_KA),
+    (
+        "ფერმერებისთვის",
+        "ka",
+        GEORGIAN,
+        FARMERS_KA + DCFTA_EVENTS_KA + organizations(kind="farmers"),
+    ),
     ("ფერმერთა კავშირი", "ka", GEORGIAN, organizations(kind="farmers")),
     ("თავისუფალი ვაჭრობა", "ka", GEORGIAN, DCFTA_KA),
     ("ახალგაზრდები", "ka", GEORGIAN, YOUTH_KA),
@@ -133,7 +177,9 @@ QUERIES = [
         "ka",
         GEORGIAN,
         ["სამუშაო შეხვედრა ლაგოდეხის ადგილობრივ ხელისუფლებასთან"]
-        + organizations("ლაგოდეხის"),
+        + organizations("ლაგოდეხის")
+        + impact_events_in("ლაგოდეხი")
+        + ["მდინარის ნაპირის დასუფთავება"],
     ),
     (
         "ახმეტა",
@@ -143,7 +189,8 @@ QUERIES = [
             "DCFTA: საინფორმაციო შეხვედრა ახმეტაში",
             "იურიდიული და ორგანიზაციული კონსულტაციები ახმეტის ორგანიზაციებს",
         ]
-        + organizations("ახმეტის"),
+        + organizations("ახმეტის")
+        + impact_events_in("ახმეტა"),
     ),
     ("საინიციატივო ჯგუფები", "ka", GEORGIAN, ["ტრენინგი საინიციატივო ჯგუფებისთვის"]),
     (
@@ -179,7 +226,7 @@ QUERIES = [
     ("association agreement", "en", ENGLISH, ASSOCIATION_EN),
     ("time bank", "en", ENGLISH, TIME_BANK_EN),
     ("free trade", "en", ENGLISH, DCFTA_EN),
-    ("farmers", "en", ENGLISH, DCFTA_EN[1:3] + FARMERS_UNIONS_EN),
+    ("farmers", "en", ENGLISH, DCFTA_EN[1:3] + FARMERS_UNIONS_EN + DCFTA_EVENTS_EN),
     (
         "young people",
         "en",
@@ -214,12 +261,17 @@ QUERIES = [
         ENGLISH,
         ["The advisory council reviewed citizens' initiatives"],
     ),
-    ("DCFTA", "en", ENGLISH, DCFTA_EN),
+    ("DCFTA", "en", ENGLISH, DCFTA_EN + DCFTA_EVENTS_EN),
     # Georgian typed in Latin letters
     ("mokhaliseoba", "ka", LATIN, VOLUNTEERING_KA),
     ("drois banki", "ka", LATIN, TIME_BANK_KA),
     ("asocirebis shetankhmeba", "ka", LATIN, ASSOCIATION_KA),
-    ("fermerebi", "ka", LATIN, FARMERS_KA + organizations(kind="farmers")),
+    (
+        "fermerebi",
+        "ka",
+        LATIN,
+        FARMERS_KA + organizations(kind="farmers") + DCFTA_EVENTS_KA,
+    ),
     ("akhalgazrdebi", "ka", LATIN, YOUTH_KA),
     (
         "sighnaghi",
@@ -236,7 +288,8 @@ QUERIES = [
             "დისკუსია ასოცირების შეთანხმებაზე დედოფლისწყაროში",
             "საინფორმაციო შეხვედრა ასოცირების შეთანხმებაზე დედოფლისწყაროში",
         ]
-        + organizations("დედოფლისწყაროს"),
+        + organizations("დედოფლისწყაროს")
+        + impact_events_in("დედოფლისწყარო"),
     ),
     (
         "sarts'kavi ts'qali",
@@ -249,6 +302,11 @@ QUERIES = [
     ("mokhalisoba", "ka", MISSPELLED, VOLUNTEERING_KA),
     ("ასოციაციის შეთანხმება", "ka", MISSPELLED, ASSOCIATION_KA),
     ("ტელავის ახალგაზრდული ცენტრი", "ka", MISSPELLED, ["თელავის ახალგაზრდული ცენტრი"]),
-    ("dcfta farmrs", "en", MISSPELLED, DCFTA_EN[1:3] + FARMERS_UNIONS_EN),
+    (
+        "dcfta farmrs",
+        "en",
+        MISSPELLED,
+        DCFTA_EN[1:3] + FARMERS_UNIONS_EN + DCFTA_EVENTS_EN,
+    ),
     ("asociation agreement", "en", MISSPELLED, ASSOCIATION_EN),
 ]
