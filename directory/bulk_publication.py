@@ -8,14 +8,13 @@ values, one revision holding them (live and latest), a "published" entry in
 its admin history, a row in its change history (simple-history), the
 `published` signal for organizations that were already published (so those
 who proposed a correction hear about it), and the search index updated once,
-after the transaction commits.
+after the transaction commits, by background tasks (`hub.tasks`).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
-from wagtail.search.backends import get_search_backends
 from wagtail.signals import published
 
 from directory.history import SNAPSHOT_FIELDS, slugs
@@ -200,18 +199,3 @@ def _record_history(model, new, changed, now):
                 row[column] = slugs(getattr(obj, relation))
             rows.append(row)
     insert(history, rows)
-
-
-def reindex_after_commit(model, pks):
-    """Index the objects once the transaction commits, in chunks."""
-
-    def reindex():
-        for start in range(0, len(pks), 1000):
-            objects = list(
-                model.get_indexed_objects().filter(pk__in=pks[start : start + 1000])
-            )
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, objects)
-
-    if pks:
-        transaction.on_commit(reindex)

@@ -17,7 +17,7 @@ All or nothing: after the first bad row nothing more is written (the rest
 is only checked, so that every bad row is reported), and the transaction is
 rolled back at the end: a file with any bad row imports nothing, unless
 `skip_invalid`, which imports the good rows and skips the bad ones. The
-search index is updated once, after the transaction commits.
+search index is updated after the transaction commits, by background tasks.
 """
 
 from collections import defaultdict
@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
-from directory.bulk_publication import publish_in_bulk, reindex_after_commit
+from directory.bulk_publication import publish_in_bulk
 from directory.models import Organization
 from directory.tabular import (
     BILINGUAL_FIELDS,
@@ -35,6 +35,7 @@ from directory.tabular import (
     RowProblem,
     read_table,
 )
+from hub.tasks import index_after_commit
 
 #: Rows written per round trip: big enough to amortise the queries, small
 #: enough to keep memory flat.
@@ -166,7 +167,7 @@ def import_table(path, skip_invalid=False):
             if failed():
                 raise _RolledBack
             published += _import_batch(batch, georgian, english, result)
-            reindex_after_commit(Organization, published)
+            index_after_commit(Organization, published)
     except _RolledBack:
         return None, problems
     return result, problems

@@ -158,3 +158,12 @@ def public(queryset):
     for path in cached("restricted-paths", build=_restricted_paths):
         private |= Q(path__startswith=path)
     return queryset.exclude(private)
+
+
+def locale_languages():
+    """{locale pk: language code} of the site's locales."""
+    from wagtail.models import Locale
+
+    return cached(
+        "locales", build=lambda: dict(Locale.objects.values_list("pk", "language_code"))
+    )

@@ -7,17 +7,20 @@ are merged by score, results in the visitor's language come first, and a
 result in the other language gives way to its translation where one is public.
 """
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 
+from hub import page_tree
 from hub.analysis import TOKEN, build_query, fold, query_terms, word_terms
 from search import kinds
 from search.backends import engine_errors
@@ -56,12 +59,18 @@ class Result:
 
 
 def _sources(kind_slug, municipality):
-    """[(model, kind, queryset, allowed pks or None)].
+    """[(queryset, kind of a hit, allowed pks or None, limit)].
 
-    Most models declare no FilterField for their municipalities, so that
-    filter is applied to the hits rather than inside the search backend.
+    Every page type is searched in one query over `Page` (its hits are base
+    pages; `describe` fetches the specific pages shown): one query for all
+    page types instead of one each. Most models declare no FilterField for
+    their municipalities, so that filter is applied to the hits rather than
+    inside the search backend.
     """
+    limit = settings.SEARCH_MAX_RESULTS_PER_TYPE
     sources = []
+    page_kinds = {}  # page model -> kind
+    page_allowed = set()
     for model, kind in kinds.searchable_models():
         if kind_slug and kind.slug != kind_slug:
             continue
@@ -78,8 +87,35 @@ def _sources(kind_slug, municipality):
             )
             if not allowed:
                 continue
-        sources.append((model, kind, queryset, allowed))
+        if issubclass(model, Page):
+            page_kinds[model] = kind
+            page_allowed |= allowed or set()
+        else:
+            sources.append((queryset, _constant(kind), allowed, limit))
+    if page_kinds:
+        pages = page_tree.public(Page.objects.live().type(*page_kinds))
+        sources.append(
+            (
+                pages,
+                functools.partial(_page_kind, page_kinds),
+                page_allowed if municipality is not None else None,
+                limit * len(page_kinds),
+            )
+        )
     return sources
+
+
+def _constant(kind):
+    return lambda hit: kind
+
+
+def _page_kind(page_kinds, page):
+    """The kind of a base page: that of its type, or of the searched type it
+    derives from."""
+    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+    return next(
+        kind for parent, kind in page_kinds.items() if issubclass(model, parent)
+    )
 
 
 def _score(backend, raw):
@@ -88,13 +124,13 @@ def _score(backend, raw):
     return -score if "SQLite" in type(backend).__name__ else score
 
 
-def _run(backend, terms, operator, kind_slug, municipality, limit):
+def _run(backend, terms, operator, kind_slug, municipality):
     query = build_query(terms, operator)
     found = []
-    for _model, kind, queryset, allowed in _sources(kind_slug, municipality):
+    for queryset, kind_of, allowed, limit in _sources(kind_slug, municipality):
         hits = backend.search(query, queryset).annotate_score("_score")[:limit]
         found += [
-            (kind, hit, _score(backend, hit._score))
+            (kind_of(hit), hit, _score(backend, hit._score))
             for hit in hits
             if allowed is None or hit.pk in allowed
         ]
@@ -111,13 +147,12 @@ def search(query, language, kind_slug=None, municipality=None):
     if not terms:
         return [], "and"
     backend = get_search_backend()
-    limit = settings.SEARCH_MAX_RESULTS_PER_TYPE
     try:
         operator = "and"
-        found = _run(backend, terms, operator, kind_slug, municipality, limit)
+        found = _run(backend, terms, operator, kind_slug, municipality)
         if not found and len(terms) > 1:
             operator = "or"
-            found = _run(backend, terms, operator, kind_slug, municipality, limit)
+            found = _run(backend, terms, operator, kind_slug, municipality)
     except engine_errors() as error:
         # The engine is down or slow: the page reports it instead of failing.
         raise SearchUnavailable(str(error)) from error
@@ -128,7 +163,7 @@ def search(query, language, kind_slug=None, municipality=None):
 
 
 def _to_results(found):
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    languages = page_tree.locale_languages()
     return [
         Result(hit, kind, score, _language(hit, languages))
         for kind, hit, score in found
@@ -150,8 +185,11 @@ def _prefer_translations(results, language):
     hit's score), or dropped when the translation was found itself. What
     remains in the other language has no public translation.
     """
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
+    locale_id = next(
+        (pk for pk, code in page_tree.locale_languages().items() if code == language),
+        None,
+    )
+    if locale_id is None:
         return results
     present = {}
     elsewhere = defaultdict(set)
@@ -160,21 +198,21 @@ def _prefer_translations(results, language):
         if not isinstance(obj, TranslatableMixin):
             continue
         key = (type(obj), obj.translation_key)
-        if obj.locale_id == locale.pk:
+        if obj.locale_id == locale_id:
             present[key] = result
         else:
             elsewhere[type(obj)].add(obj.translation_key)
     translations = {}
     for model, keys in elsewhere.items():
         for obj in kinds.search_queryset(model).filter(
-            translation_key__in=keys, locale=locale
+            translation_key__in=keys, locale_id=locale_id
         ):
             translations[(model, obj.translation_key)] = obj
     kept = []
     for result in results:
         obj = result.obj
         key = (type(obj), getattr(obj, "translation_key", None))
-        if not isinstance(obj, TranslatableMixin) or obj.locale_id == locale.pk:
+        if not isinstance(obj, TranslatableMixin) or obj.locale_id == locale_id:
             kept.append(result)
         elif key in present:
             present[key].score = max(present[key].score, result.score)
@@ -194,6 +232,7 @@ def describe(results, query, request):
     results shown."""
     terms = {t for _, found in query_terms(query) for t in found}
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    _make_pages_specific(results)
     for result in results:
         obj = result.obj
         result.title = str(getattr(obj, "title", "") or obj)
@@ -204,6 +243,22 @@ def describe(results, query, request):
         if result.language and result.language != language:
             result.language_note = _language_note(result.language)
     return results
+
+
+def _make_pages_specific(results):
+    """The specific page of each base page among `results` (its excerpt and
+    date are the specific type's): one query per page type shown."""
+    by_type = defaultdict(list)
+    for result in results:
+        if type(result.obj) is Page:
+            by_type[result.obj.content_type_id].append(result)
+    for content_type_id, shown in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is Page:
+            continue
+        specific = model.objects.in_bulk([result.obj.pk for result in shown])
+        for result in shown:
+            result.obj = specific.get(result.obj.pk, result.obj)
 
 
 def _language_note(language):

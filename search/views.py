@@ -13,7 +13,7 @@ from hub.page_cache import exempt
 from hub.pagination import paginate, query_string_without_page
 from search import results as search_results
 from search.forms import MAX_QUERY_LENGTH, SearchForm
-from search.models import QueryOutcome
+from search.tasks import record_search
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +98,6 @@ def _query_key(query):
 
 
 def _record(query, result_count):
-    """Count the query (Wagtail's query log) and whether it found anything."""
-    stored = Query.get(_query_key(query))
-    stored.add_hit()
-    QueryOutcome.objects.update_or_create(
-        query=stored, defaults={"result_count": result_count}
-    )
+    """Count the query and whether it found anything, off the request path
+    (a task: the worker writes the query log in production)."""
+    record_search.enqueue(_query_key(query), result_count)

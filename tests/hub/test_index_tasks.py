@@ -1,0 +1,54 @@
+"""Large index updates (a directory import) run as background tasks."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+from wagtail.search.backends import get_search_backend
+
+from directory.factories import OrganizationFactory
+from directory.models import Organization
+from hub import tasks
+from tests.indexing import auto_updated_backends
+
+pytestmark = pytest.mark.django_db
+
+
+def found(name):
+    return list(get_search_backend().search(name, Organization))
+
+
+def test_objects_are_indexed_by_the_worker_after_the_commit(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    # Saved while the index is not kept up to date: not findable yet.
+    organizations = OrganizationFactory.create_batch(3, name="ზეგაანის თემი")
+    settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    monkeypatch.setattr(tasks, "INDEX_CHUNK", 2)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        tasks.index_after_commit(Organization, [o.pk for o in organizations])
+        assert DBTaskResult.objects.count() == 0  # nothing before the commit
+    assert len(callbacks) == 1
+    # Two tasks (chunks of 2 and 1) wait for the worker; the request is done.
+    assert DBTaskResult.objects.count() == 2
+    assert found("ზეგაანის") == []
+
+    # The worker closes connections it thinks stale: not this test's own.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections",
+        lambda: None,
+    )
+    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
+
+    assert {o.pk for o in found("ზეგაანის")} == {o.pk for o in organizations}
+
+
+def test_an_object_no_longer_indexable_is_skipped(settings):
+    organization = OrganizationFactory(name="ზეგაანის თემი")
+    settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
+    Organization.objects.filter(pk=organization.pk).delete()
+    tasks.update_search_index.call(Organization._meta.label, [organization.pk])
+    assert found("ზეგაანის") == []
