@@ -167,3 +167,18 @@ def locale_languages():
     return cached(
         "locales", build=lambda: dict(Locale.objects.values_list("pk", "language_code"))
     )
+
+
+def locale_id(language_code):
+    """The pk of the locale of a language, or None."""
+    return next(
+        (pk for pk, code in locale_languages().items() if code == language_code), None
+    )
+
+
+def default_locale_id():
+    """The pk of the default locale (Locale.get_default() without a query)."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    return locale_id(get_supported_content_language_variant(settings.LANGUAGE_CODE))

@@ -185,10 +185,7 @@ def _prefer_translations(results, language):
     hit's score), or dropped when the translation was found itself. What
     remains in the other language has no public translation.
     """
-    locale_id = next(
-        (pk for pk, code in page_tree.locale_languages().items() if code == language),
-        None,
-    )
+    locale_id = page_tree.locale_id(language)
     if locale_id is None:
         return results
     present = {}

@@ -5,6 +5,7 @@ translated per locale, so a news item, an event, an organization and an
 initiative in either language point at the same row and filter alike.
 """
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import F
 from django.utils.translation import get_language
@@ -66,6 +67,9 @@ class BilingualName(models.Model):
         return self.name_en if (get_language() or "").startswith("en") else self.name_ka
 
 
+MUNICIPALITIES_CACHE_KEY = "taxonomy:municipalities"
+
+
 class Municipality(BilingualName):
     """One of the eight municipalities of Kakheti, created by a data migration."""
 
@@ -75,6 +79,16 @@ class Municipality(BilingualName):
         ordering = ["name_en"]
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
+
+    @classmethod
+    def cached(cls):
+        """Every municipality (in no order), from the cache: they change
+        rarely, and a save or delete forgets them (taxonomy/apps.py)."""
+        found = cache.get(MUNICIPALITIES_CACHE_KEY)
+        if found is None:
+            found = list(cls.objects.order_by())
+            cache.set(MUNICIPALITIES_CACHE_KEY, found, 24 * 60 * 60)
+        return found
 
 
 class Topic(BilingualName):

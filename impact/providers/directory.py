@@ -14,16 +14,16 @@ from collections import Counter
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from directory.models import Organization
+from hub import page_tree
 
 from ..figures import Figure, Section, Table
 
 
 def listed(period):
     organizations = Organization.objects.filter(
-        live=True, locale=Locale.get_default()
+        live=True, locale_id=page_tree.default_locale_id()
     ).order_by()
     _start, end = period.aware_bounds()
     if end is not None:

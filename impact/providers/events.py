@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from home.models import EventPage, EventType
+from hub import page_tree
 
 from .. import report
 from ..figures import Figure, Section, Table
@@ -36,7 +36,7 @@ class HeldEvent:
 
 def held_events():
     """Every event held so far, one row per event (not per language)."""
-    default_locale = Locale.get_default().pk
+    default_locale = page_tree.default_locale_id()
     rows = (
         EventPage.objects.live()
         .filter(start__lte=timezone.now())

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from directory.factories import OrganizationFactory, translate
 from directory.models import Organization
+from tests.query_bounds import PUBLIC_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -346,6 +347,6 @@ def test_detail_page_query_count_is_constant_with_linked_content(
     linked_news(home_pages["ka"], organization, count=count)
     url = f"/organizations/{organization.slug}/"
     client.get(url)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES):
         response = client.get(url)
     assert len(response.context["news"]) == count

@@ -7,6 +7,7 @@ from initiatives import factories
 from initiatives.models import AdvocacyStep, Initiative
 from taxonomy.factories import municipality, topic
 from tests.initiatives.public_helpers import published
+from tests.query_bounds import PUBLIC_PAGE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -189,7 +190,7 @@ def test_list_queries_are_bounded(client, django_assert_max_num_queries, count):
     client.get("/en/initiatives/")  # warm caches (site root, locales)
 
     # Site chrome (menu, languages) ~6, count, page, topics, steps, filter lists.
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES):
         response = client.get("/en/initiatives/?municipality=telavi&topic=education")
 
     assert response.content.decode().count('class="card initiative-card"') == count
@@ -203,7 +204,7 @@ def test_detail_queries_are_bounded(client, django_assert_max_num_queries, steps
     )
     client.get(f"/en/initiatives/{initiative.pk}/")
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES):
         response = client.get(f"/en/initiatives/{initiative.pk}/")
 
     assert response.content.decode().count("initiative-timeline__step--sent") == steps

@@ -5,6 +5,7 @@ from django.test import Client
 
 from directory.factories import OrganizationFactory
 from taxonomy.factories import topic
+from tests.query_bounds import PUBLIC_PAGE_QUERIES
 from volunteering.factories import OpportunityFactory, SignUpFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +31,8 @@ def test_listing(django_assert_max_num_queries, size, home_pages):
     build(size)
     client = Client()
     for url in ("/volunteering/", "/en/volunteering/?young=&municipality=telavi"):
-        with django_assert_max_num_queries(20):
+        client.get(url)  # the site's menu and settings get cached
+        with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES):
             assert client.get(url).status_code == 200
 
 
@@ -43,5 +45,5 @@ def test_detail_and_calendar(django_assert_max_num_queries, size, home_pages):
         f"/volunteering/{opportunity.pk}/calendar.ics",
         "/volunteering/verify/?code=AAAAA-BBBBB",
     ):
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES):
             assert client.get(url).status_code in (200, 404)
