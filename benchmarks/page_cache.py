@@ -70,6 +70,8 @@ from pathlib import Path
 from django.http import HttpResponse
 from django.urls import path
 
+from config.urls import urlpatterns as project_urlpatterns
+
 CONTENT = Path({content!r}).read_bytes()
 
 
@@ -77,7 +79,8 @@ def bare(request):
     return HttpResponse(CONTENT, content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("bare/", bare)]
+# The project's URLs stay (middleware reverses the admin's), after this one.
+urlpatterns = [path("bare/", bare), *project_urlpatterns]
 """
 
 
