@@ -26,7 +26,7 @@ from .models import Account, Exchange, Member, Transfer
 class CoordinatorFormView(WagtailAdminTemplateMixin, FormView):
     """A form in the admin's frame, allowed by one Django permission."""
 
-    template_name = "timebank/admin/form.html"
+    template_name = "hub/admin/form.html"
     required_permission = None
     model = None
     index_url_name = None

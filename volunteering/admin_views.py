@@ -21,7 +21,7 @@ from .models import Opportunity, SignUp
 class StaffFormView(WagtailAdminTemplateMixin, FormView):
     """A form in the admin's frame, allowed by one Django permission."""
 
-    template_name = "volunteering/admin/form.html"
+    template_name = "hub/admin/form.html"
     required_permission = None
     model = None
     index_url_name = None

@@ -45,7 +45,8 @@ class Command(BaseCommand):
 
     def print_accounts(self):
         self.stdout.write("")
-        self.stdout.write("Demo logins at http://127.0.0.1:8000/admin/")
+        # The development server's address (PORT, as `make run` passes it).
+        self.stdout.write(f"Demo logins at {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"(password for every account: {DEMO_PASSWORD})")
         for username, _, description in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<10} {description}")
