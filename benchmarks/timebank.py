@@ -40,12 +40,14 @@ TITLES = [
     ("care", "ხანდაზმული მეზობლის მონახულება"),
     ("digital", "სმარტფონის სწავლება"),
 ]
+DESCRIPTION = "შაბათ-კვირას, ორი-სამი საათით, სოფელში და მის ახლოს."
 
 
 def create_data(member_count, transfer_count, seed=2026):
     from django.db import transaction
     from django.utils import timezone
 
+    from hub.analysis import index_terms
     from taxonomy.models import Municipality
     from timebank.models import (
         Account,
@@ -93,7 +95,10 @@ def create_data(member_count, transfer_count, seed=2026):
                 title=f"{TITLES[n % len(TITLES)][1]} {n}",
                 category=categories[TITLES[n % len(TITLES)][0]],
                 municipality=member.municipality,
-                description="შაბათ-კვირას, ორი-სამი საათით, სოფელში და მის ახლოს.",
+                description=DESCRIPTION,
+                search_terms=index_terms(
+                    f"{TITLES[n % len(TITLES)][1]} {n}", DESCRIPTION
+                ),
                 live=True,
             )
             for n, member in enumerate(members + members[: member_count // 2])

@@ -212,6 +212,33 @@ def index_text(*parts):
     return f"{text} {' '.join(extra)}".strip()
 
 
+def index_terms(*parts):
+    """ " term term … ": every term (the word, its stems and keys) of every
+    word of the parts, space-delimited, so that a database can match a
+    query's terms as whole words (`contains=f" {term} "`) without a search
+    engine."""
+    text = normalize(" ".join(str(part) for part in parts if part))
+    terms = dict.fromkeys(t for word in TOKEN.findall(text) for t in word_terms(word))
+    return f" {' '.join(terms)} "
+
+
+def terms_condition(field, query):
+    """A Q: `field` (filled by `index_terms`) holds, for every word of the
+    query, one of its terms; None for a query without words."""
+    from django.db.models import Q
+
+    terms = query_terms(query)
+    if not terms:
+        return None
+    condition = Q()
+    for _, forms in terms:
+        any_form = Q()
+        for form in forms:
+            any_form |= Q(**{f"{field}__contains": f" {form} "})
+        condition &= any_form
+    return condition
+
+
 MAX_QUERY_WORDS = 12
 
 

@@ -24,8 +24,9 @@ PAGES = [
 
 
 @pytest.mark.django_db
-def test_demo_builds_and_renders_in_both_languages(client):
+def test_demo_builds_and_renders_in_both_languages(client, capsys):
     call_command("load_demo_data")
+    assert "Demo content loaded" in capsys.readouterr().out
     for url, texts in PAGES:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -57,3 +58,11 @@ def test_demo_builds_and_renders_in_both_languages(client):
         assert f">{label}</a>" in html
     assert client.get("/en/feeds/news.xml").status_code == 200
     assert client.get("/feeds/events.ics").status_code == 200
+
+    # Loading again builds nothing and prints the logins again.
+    pages = NewsPage.objects.count()
+    call_command("load_demo_data")
+    again = capsys.readouterr().out
+    assert "already loaded" in again
+    assert "council1" in again
+    assert NewsPage.objects.count() == pages

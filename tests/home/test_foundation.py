@@ -29,17 +29,6 @@ def test_home_page_renders_in_georgian_and_english(client, home_pages):
 
 
 @pytest.mark.django_db
-def test_load_demo_data_is_idempotent(capsys):
-    call_command("load_demo_data")
-    first = capsys.readouterr().out
-    assert "Demo content loaded" in first
-    call_command("load_demo_data")
-    second = capsys.readouterr().out
-    assert "already loaded" in second
-    assert "council1" in second
-
-
-@pytest.mark.django_db
 def test_demo_data_refused_without_permission(settings):
     from django.core.management.base import CommandError
 

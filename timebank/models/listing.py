@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from hub.analysis import index_text
+from hub.analysis import index_terms, index_text
 from hub.searchable import SearchKind
 from taxonomy.models import Municipality
 
@@ -110,6 +110,14 @@ class Listing(index.Indexed, models.Model):
         db_index=True,
         help_text=_("Active, and its member approved: set automatically."),
     )
+    # The listing's search in the database, as fast on 15,000 listings as on
+    # 15 (a search engine's ranking is not needed: the listing is by date).
+    search_terms = models.TextField(
+        _("search terms"),
+        blank=True,
+        editable=False,
+        help_text=_("Words of the title and description in all their forms."),
+    )
     created_at = models.DateTimeField(_("published at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
     submission_key = models.UUIDField(null=True, blank=True, unique=True)
@@ -146,9 +154,10 @@ class Listing(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.live = self.is_public()
+        self.search_terms = index_terms(self.title, self.description)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "live"}
+            kwargs["update_fields"] = {*update_fields, "live", "search_terms"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
