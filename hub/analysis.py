@@ -204,10 +204,15 @@ def query_word_terms(word):
     return tuple(dict.fromkeys(terms))
 
 
+def _joined(parts):
+    """The given field values as one normalized text (empty ones left out)."""
+    return normalize(" ".join(str(part) for part in parts if part))
+
+
 def index_text(*parts):
     """The folded text of the given public field values followed by the extra
     terms (stems, keys) of its words, for the index."""
-    text = normalize(" ".join(str(part) for part in parts if part))
+    text = _joined(parts)
     extra = [term for word in TOKEN.findall(text) for term in word_terms(word)[1:]]
     return f"{text} {' '.join(extra)}".strip()
 
@@ -217,7 +222,7 @@ def index_terms(*parts):
     word of the parts, space-delimited, so that a database can match a
     query's terms as whole words (`contains=f" {term} "`) without a search
     engine."""
-    text = normalize(" ".join(str(part) for part in parts if part))
+    text = _joined(parts)
     terms = dict.fromkeys(t for word in TOKEN.findall(text) for t in word_terms(word))
     return f" {' '.join(terms)} "
 

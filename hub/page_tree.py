@@ -44,18 +44,22 @@ def cached(name, *parts, build):
     return value
 
 
+def _page_changed(sender, instance, **kwargs):
+    # Module-level: signals keep only a weak reference to their receivers.
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        invalidate()
+
+
 def connect_signals():
     """Invalidate on every change that can alter a route, a menu or a link."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
+    from wagtail.models import Locale, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    def page_changed(sender, instance, **kwargs):
-        if isinstance(instance, Page):
-            invalidate()
-
-    post_save.connect(page_changed, dispatch_uid="page-tree-page-saved")
-    post_delete.connect(page_changed, dispatch_uid="page-tree-page-deleted")
+    post_save.connect(_page_changed, dispatch_uid="page-tree-page-saved")
+    post_delete.connect(_page_changed, dispatch_uid="page-tree-page-deleted")
     page_published.connect(invalidate, dispatch_uid="page-tree-page-published")
     page_unpublished.connect(invalidate, dispatch_uid="page-tree-page-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="page-tree-page-moved")

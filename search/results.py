@@ -124,10 +124,10 @@ def _score(backend, raw):
     return -score if "SQLite" in type(backend).__name__ else score
 
 
-def _run(backend, terms, operator, kind_slug, municipality):
+def _run(backend, terms, operator, sources):
     query = build_query(terms, operator)
     found = []
-    for queryset, kind_of, allowed, limit in _sources(kind_slug, municipality):
+    for queryset, kind_of, allowed, limit in sources:
         hits = backend.search(query, queryset).annotate_score("_score")[:limit]
         found += [
             (kind_of(hit), hit, _score(backend, hit._score))
@@ -147,12 +147,13 @@ def search(query, language, kind_slug=None, municipality=None):
     if not terms:
         return [], "and"
     backend = get_search_backend()
+    sources = _sources(kind_slug, municipality)  # once for both tries
     try:
         operator = "and"
-        found = _run(backend, terms, operator, kind_slug, municipality)
+        found = _run(backend, terms, operator, sources)
         if not found and len(terms) > 1:
             operator = "or"
-            found = _run(backend, terms, operator, kind_slug, municipality)
+            found = _run(backend, terms, operator, sources)
     except engine_errors() as error:
         # The engine is down or slow: the page reports it instead of failing.
         raise SearchUnavailable(str(error)) from error
