@@ -3,9 +3,11 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# Test workers (pytest-xdist): one per core. Transactional tests (browser
-# journeys, threads, backups: they empty the database) then run in one
-# process, where tests/conftest.py puts the migrated data back after each.
+# Test workers (pytest-xdist): one per core, each with its own test database.
+# Transactional tests (browser journeys, threads, backups) empty their
+# worker's database; tests/conftest.py puts the migrated data back after each.
+# loadfile: each test module runs whole on one worker, so data a module makes
+# once (tests/module_data.py, the browser's demo site) is made once.
 JOBS ?= auto
 
 .PHONY: run test install lint format messages admin-messages collectstatic
@@ -26,8 +28,7 @@ run: install
 	PORT=$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/python -m pytest -n $(JOBS) --dist load -m "not transactional" $(PYTEST_ARGS)
-	$(BIN)/python -m pytest -p no:xdist -m transactional $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

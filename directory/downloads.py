@@ -1,7 +1,10 @@
 """The directory as open data files: CSV, JSON and XLSX of the public fields.
 
 Filtered like the directory page (same query parameters, same FilterSet),
-built from the API's serializer, so the three files and the API agree.
+built from the API's serializer, so the three files and the API agree. The
+full download of a language (no filter) is a stored file built by a
+background task when it is current (`directory.open_data`); a filtered one is
+built in the request.
 """
 
 from django.http import HttpResponseBadRequest
@@ -9,18 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from rest_framework.exceptions import ValidationError
 
-from directory.api import OrganizationSerializer, requested_locale
+from directory import open_data
+from directory.api import requested_locale
 from directory.forms import PublicOrganizationFilterSet
 from directory.models import Organization
-from hub import tabular
 
 
-def exported(request):
-    """(serialized organizations, None) or (None, a 400 response)."""
+def download(request, fmt):
+    """The download in `fmt`, or a 400 response for an unknown language or a
+    filter that cannot be applied."""
     try:
         locale = requested_locale(request)
     except ValidationError:
-        return None, HttpResponseBadRequest(
+        return HttpResponseBadRequest(
             _("Unknown language."), content_type="text/plain; charset=utf-8"
         )
     filterset = PublicOrganizationFilterSet(
@@ -30,57 +34,26 @@ def exported(request):
         lines = [_("The filters could not be applied:")]
         for field, errors in filterset.errors.items():
             lines += [f"{field}: {error}" for error in errors]
-        return None, HttpResponseBadRequest(
+        return HttpResponseBadRequest(
             "\n".join(lines), content_type="text/plain; charset=utf-8"
         )
-    serializer = OrganizationSerializer(
-        filterset.qs, many=True, context={"request": request}
-    )
-    return serializer.data, None
-
-
-def flat_row(item):
-    """One spreadsheet row: lists joined, taxonomy in the item's language and
-    in that language's alphabetical order."""
-    name_key = "name_en" if item["language"] == "en" else "name_ka"
-    row = []
-    for value in item.values():
-        if isinstance(value, list):
-            value = "; ".join(sorted(entry[name_key] for entry in value))
-        elif isinstance(value, bool):
-            value = "yes" if value else "no"
-        row.append(value)
-    return row
+    if not any(filterset.form.cleaned_data.values()):
+        stored = open_data.stored_response(request, locale, fmt)
+        if stored is not None:
+            return stored
+    return open_data.FORMATS[fmt](open_data.serialized(filterset.qs, request))
 
 
 @require_GET
 def organizations_csv(request):
-    items, error = exported(request)
-    if error:
-        return error
-    return tabular.csv_response(
-        "organizations.csv",
-        OrganizationSerializer.Meta.fields,
-        (flat_row(item) for item in items),
-    )
+    return download(request, "csv")
 
 
 @require_GET
 def organizations_json(request):
-    items, error = exported(request)
-    if error:
-        return error
-    return tabular.json_response("organizations.json", items)
+    return download(request, "json")
 
 
 @require_GET
 def organizations_xlsx(request):
-    items, error = exported(request)
-    if error:
-        return error
-    return tabular.xlsx_response(
-        "organizations.xlsx",
-        _("Organizations"),
-        OrganizationSerializer.Meta.fields,
-        (flat_row(item) for item in items),
-    )
+    return download(request, "xlsx")

@@ -17,7 +17,8 @@ All or nothing: after the first bad row nothing more is written (the rest
 is only checked, so that every bad row is reported), and the transaction is
 rolled back at the end: a file with any bad row imports nothing, unless
 `skip_invalid`, which imports the good rows and skips the bad ones. The
-search index is updated after the transaction commits, by background tasks.
+search index is updated after the transaction commits, by background tasks,
+and the open-data files are rebuilt once (`directory.open_data`).
 """
 
 from collections import defaultdict
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
+from directory import open_data
 from directory.bulk_publication import publish_in_bulk
 from directory.models import Organization
 from directory.tabular import (
@@ -168,6 +170,8 @@ def import_table(path, skip_invalid=False):
                 raise _RolledBack
             published += _import_batch(batch, georgian, english, result)
             index_after_commit(Organization, published)
+            if published:  # bulk writes send no signal: one rebuild per import
+                open_data.directory_changed()
     except _RolledBack:
         return None, problems
     return result, problems

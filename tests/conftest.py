@@ -3,6 +3,9 @@
 import json
 
 import pytest
+from django.conf import settings
+from django.utils import translation
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.factories import home_pages as build_home_pages
 from hub.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
@@ -29,6 +32,32 @@ def _empty_cache():
     yield
     cache.clear()
     page_cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language (Georgian): a request
+    to an English page leaves English active in the test's thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _reference_index_off(request):
+    """Saving content does not update Wagtail's reference index (the admin's
+    usage counts), as the search index: most tests never read it. Tests that
+    do ask for `reference_index`."""
+    if "reference_index" in request.fixturenames:
+        yield
+    else:
+        with disable_reference_index_auto_update():
+            yield
+
+
+@pytest.fixture
+def reference_index():
+    """Wagtail's reference index kept up to date as content is saved."""
 
 
 @pytest.fixture
@@ -95,10 +124,35 @@ def _is_transactional(item):
     return bool({"transactional_db", "live_server"} & set(item.fixturenames))
 
 
+#: {database alias: its data right after the migrations, serialized as JSON}
+MIGRATED_DATA = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test databases, with their migrated data kept aside to restore.
+
+    Django keeps it on the connection object (`_test_serialized_contents`),
+    where it was seen missing once Playwright had started in the process
+    (tests/browser/conftest.py met the same): kept here, it cannot be lost.
+    """
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            MIGRATED_DATA[connection.alias] = (
+                getattr(connection, "_test_serialized_contents", None)
+                or connection.creation.serialize_db_to_string()
+            )
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if _is_transactional(item):
             item.add_marker(pytest.mark.transactional)
+    # The browser modules first: the longest, they would otherwise finish
+    # last on one worker while the other waits (`make test` keeps this order).
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -119,7 +173,7 @@ def pytest_runtest_teardown(item, nextitem):
 
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
-                contents = getattr(connection, "_test_serialized_contents", None)
+                contents = MIGRATED_DATA.get(connection.alias)
                 if not contents:
                     continue
                 call_command(

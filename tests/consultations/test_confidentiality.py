@@ -198,7 +198,7 @@ def test_the_site_history_report_shows_cases_to_consultants_only(
 
 
 def test_an_organization_s_usage_never_lists_its_cases(
-    client, users, case, django_capture_on_commit_callbacks
+    client, users, reference_index, case, django_capture_on_commit_callbacks
 ):
     """Directory editors see what uses an organization: initiatives, never cases."""
     with django_capture_on_commit_callbacks(execute=True):

@@ -5,14 +5,20 @@ Every indexed text the tests search on is set here, never left to a factory
 sequence: a sequence-made address changes with the tests that ran before.
 """
 
+import copy
+
 import pytest
+from django.test import override_settings
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from directory.factories import OrganizationFactory, translate
+from home.factories import home_pages as build_home_pages
 from home.models import StandardPage
 from initiatives.factories import accepted, in_moderation
 from taxonomy.factories import municipality
+from tests.indexing import auto_updated_backends, rebuild_index
+from tests.module_data import built_once_per_module
 
 # Unique words that must never be found: in private fields, drafts, personal
 # data, pages behind a password.
@@ -45,9 +51,29 @@ def standard_page(parent, title, lead="", body="", live=True):
     return page
 
 
+@pytest.fixture(scope="module")
+def module_corpus(django_db_setup, django_db_blocker):
+    """The corpus, made once for the test module (tests/module_data.py)."""
+    yield from built_once_per_module(django_db_blocker, build_corpus)
+
+
 @pytest.fixture
-def corpus(home_pages, search_index):
+def corpus(module_corpus, db, settings):
+    """Georgian and English content, public and not, indexed; a test's own
+    changes are indexed as they are saved and undone after it."""
+    settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
+    return copy.deepcopy(module_corpus)
+
+
+def build_corpus():
     """Georgian and English content, public and not, indexed as it is saved."""
+    with override_settings(WAGTAILSEARCH_BACKENDS=auto_updated_backends()):
+        rebuild_index()  # what the migrations made
+        return _corpus()
+
+
+def _corpus():
+    home_pages = build_home_pages()
     ka, en = home_pages["ka"], home_pages["en"]
     volunteering = standard_page(
         ka,
