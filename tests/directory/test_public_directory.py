@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def organizations(home_pages):
+    # Every searched text set here: a factory-made address ("… ქ. 1") changes
+    # with the tests that ran before, and would match a search for "1".
     return {
         "youth": OrganizationFactory(
             name="თელავის ახალგაზრდული ცენტრი",
@@ -22,6 +24,7 @@ def organizations(home_pages):
             fields_of_work=["youth"],
             legal_form=Organization.LegalForm.NNLE,
             description="მოხალისეთა ჩართულობა და არაფორმალური განათლება.",
+            address="თელავი, ერეკლე II-ის ქ. 7",
             target_groups="ახალგაზრდები",
         ),
         "farmers": OrganizationFactory(
@@ -31,6 +34,7 @@ def organizations(home_pages):
             fields_of_work=["agriculture"],
             legal_form=Organization.LegalForm.UNION,
             description="სოფლის მეურნეობის კონსულტაციები.",
+            address="ლაგოდეხი, ჭავჭავაძის ქ. 5",
             target_groups="ფერმერები",
         ),
         "greens": OrganizationFactory(
@@ -40,6 +44,7 @@ def organizations(home_pages):
             fields_of_work=["environment"],
             legal_form=Organization.LegalForm.FOUNDATION,
             description="ტყეების დაცვა და გარემოსდაცვითი განათლება.",
+            address="ყვარელი, ჭავჭავაძის ქ. 3",
             target_groups="სტუდენტები",
             is_sample=True,
         ),
