@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from search.kinds import kind_choices
+from taxonomy.forms import CachedMunicipalityField
 from taxonomy.models import Municipality
 
 # Longer queries are cut here: no one types more, and Wagtail's query log
@@ -21,7 +22,7 @@ class SearchForm(forms.Form):
         choices=lambda: [("", _("All content")), *kind_choices()],
         error_messages={"invalid_choice": _("There is no such content type.")},
     )
-    municipality = forms.ModelChoiceField(
+    municipality = CachedMunicipalityField(
         label=_("Municipality"),
         required=False,
         queryset=Municipality.objects.all(),

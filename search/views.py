@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from hub.analysis import normalize
@@ -77,13 +77,12 @@ def search(request):
 
 def _promotions(query):
     """Pages editors pinned for this query (live, public ones only)."""
-    try:
-        stored = Query.objects.get(query_string=_query_key(query))
-    except Query.DoesNotExist:
-        return []
+    pinned = SearchPromotion.objects.filter(
+        query__query_string=_query_key(query)
+    ).select_related("page")
     return [
         promotion
-        for promotion in stored.editors_picks.select_related("page")
+        for promotion in pinned
         if promotion.page is None or (promotion.page.live and _is_public(promotion))
     ]
 

@@ -103,3 +103,34 @@ def test_search_page_queries_are_bounded(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/search/", {"q": "ახალგაზრდები"})
     assert response.context["result_count"] > 15
+
+
+def test_time_bank_and_volunteering_results_stay_in_the_bound(
+    client, corpus, settings, django_assert_max_num_queries
+):
+    """Results of every kind on one page, within the public pages' bound, and
+    no query more with more results (related rows joined, nothing prefetched
+    that a result does not show)."""
+    from timebank.factories import ListingFactory
+    from volunteering.factories import OpportunityFactory
+
+    def add(count):
+        for _ in range(count):
+            ListingFactory(title="ახალგაზრდების დახმარება ბაღში")
+            OpportunityFactory(title="ახალგაზრდების ბანაკის მოწყობა")
+
+    immediate = settings.TASKS
+    queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    add(2)
+    settings.TASKS = queued
+    client.get("/search/", {"q": "ახალგაზრდები"})  # warm the per-process caches
+    with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES) as few:
+        response = client.get("/search/", {"q": "ახალგაზრდები"})
+    kinds = {result.kind for result in response.context["results"]}
+    assert {"organization", "time-bank", "volunteering"} <= kinds
+    settings.TASKS = immediate
+    add(8)
+    settings.TASKS = queued
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/search/", {"q": "ახალგაზრდები"})
+    assert response.context["result_count"] > 20

@@ -257,7 +257,8 @@ class Opportunity(index.Indexed, models.Model):
 
     @classmethod
     def search_queryset(cls):
-        return cls.objects.public()
+        # A search result shows no topics: no query to prefetch them.
+        return cls.objects.public().prefetch_related(None)
 
     @classmethod
     def get_indexed_objects(cls):
