@@ -166,7 +166,8 @@ def pytest_runtest_teardown(item, nextitem):
     nothing, so the clean state is restored here, right away.
     """
     result = yield
-    if _is_transactional(item):
+    # After the last test the test databases are gone already: nothing to do.
+    if _is_transactional(item) and nextitem is not None:
         from django.core.management import call_command
         from django.db import connections
         from pytest_django.plugin import blocking_manager_key

@@ -244,3 +244,18 @@ def log_in(open_page, password):
         return watched
 
     return log_in
+
+
+def content_showing(page, text, timeout=10_000):
+    """The page's HTML once it shows `text`, or as it is after `timeout` ms.
+
+    Right after a click, the navigation it starts may still be under way and
+    `page.content()` empty: this waits for the text instead (the test's own
+    assertion then says what is missing)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.get_by_text(text).first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        pass
+    return page.content()

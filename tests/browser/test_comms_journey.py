@@ -12,6 +12,7 @@ import pytest
 
 from directory.factories import OrganizationFactory
 from home.factories import news_and_event_pages
+from tests.browser.conftest import content_showing
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,4 +53,5 @@ def test_comms_editor_writes_and_publishes_news(log_in, comms_user, home_pages):
 
     editor.goto("/news/")
     page.get_by_role("link", name=TITLE).click()
+    content_showing(page, ORGANIZATION)  # the article, once it has loaded
     assert ORGANIZATION in page.locator("main").inner_text()

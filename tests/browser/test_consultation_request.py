@@ -14,6 +14,7 @@ from django.core import mail
 from consultations.factories import consultant as make_consultant
 from consultations.models import Case
 from directory.factories import OrganizationFactory
+from tests.browser.conftest import content_showing
 
 pytestmark = [
     pytest.mark.browser,
@@ -69,7 +70,9 @@ def test_an_organization_asks_confirms_and_follows_its_request(
     page.get_by_role(
         "button", name="დადასტურება და კონსულტანტებისთვის გაგზავნა"
     ).click()
-    assert "თქვენი მოთხოვნა დადასტურებულია" in page.content()
+    assert "თქვენი მოთხოვნა დადასტურებულია" in content_showing(
+        page, "თქვენი მოთხოვნა დადასტურებულია"
+    )
     page.get_by_role("link", name="თვალი ადევნეთ თქვენს მოთხოვნას").click()
     page.wait_for_url(re.compile(r"/consultations/track/"))
     assert "ახალი" in page.content()
