@@ -16,16 +16,27 @@ use (as `setUpTestData` does), so no test sees another's unsaved changes:
         return copy.deepcopy(module_thing)
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 
 def built_once_per_module(django_db_blocker, build):
-    """A module-scoped fixture's body: yields build(), rolls it back after."""
+    """A module-scoped fixture's body: yields build(), rolls it back after.
+
+    Built as a test's own data would be (tests/conftest.py's autouse
+    fixtures, which are function-scoped): in the default language, without
+    updating Wagtail's reference index."""
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
     try:
-        with django_db_blocker.unblock():
+        with (
+            django_db_blocker.unblock(),
+            translation.override(settings.LANGUAGE_CODE),
+            disable_reference_index_auto_update(),
+        ):
             built = build()
         yield built
     finally:

@@ -10,10 +10,14 @@ from consultations.factories import CaseFactory, closed, session
 from consultations.models import Case
 from directory.factories import OrganizationFactory
 from home.factories import EventPageFactory, add_translation, news_and_event_pages
+from home.factories import home_pages as build_home_pages
 from home.models import EventType
+from hub.factories import UserFactory
+from hub.roles import ADVISORY_COUNCIL
 from initiatives.factories import accepted, add_step, in_moderation
 from initiatives.models import AdvocacyStep
 from taxonomy.factories import municipality
+from tests.module_data import built_once_per_module
 from timebank.factories import MemberFactory, exchange
 from timebank.models import Member
 
@@ -38,17 +42,43 @@ def event(index, days, kind=EventType.INFORMATION_MEETING, place="telavi", **fie
     )
 
 
-@pytest.fixture
-def event_index(home_pages):
+def make_event_index(home_pages):
     news_index, event_index = news_and_event_pages(home_pages["ka"])
     add_translation(event_index, title="Events")
     return event_index
 
 
 @pytest.fixture
+def event_index(home_pages):
+    return make_event_index(home_pages)
+
+
+@pytest.fixture
 def impact_data(event_index, council_members):
     """Events (one translated, one future, one without a report), cases in
     several states, organizations, initiatives at every measure, members."""
+    return make_impact_data(event_index, council_members)
+
+
+@pytest.fixture(scope="module")
+def module_impact_data(django_db_setup, django_db_blocker):
+    """`impact_data`, made once for a module whose every test may see it
+    (tests/module_data.py): such a module overrides `impact_data` with a
+    deep copy of it. Its own home pages, event index and council members
+    (as tests/conftest.py's `council_members`)."""
+
+    def build():
+        council_members = [
+            UserFactory(username=f"council{n}", role=ADVISORY_COUNCIL)
+            for n in (1, 2, 3)
+        ]
+        event_index = make_event_index(build_home_pages())
+        return make_impact_data(event_index, council_members)
+
+    yield from built_once_per_module(django_db_blocker, build)
+
+
+def make_impact_data(event_index, council_members):
     held = event(event_index, 3, participants_count=30, organizations_count=5)
     add_translation(held, title="Meeting", participants_count=30)
     event(event_index, 400, EventType.DISCUSSION, "gurjaani", participants_count=12)

@@ -2,6 +2,8 @@
 here with a different query (the ORM's counts and sums, not the providers'
 rows), for all time, for a year and for a municipality."""
 
+import copy
+
 import pytest
 from django.db.models import Sum
 from django.utils import timezone
@@ -18,6 +20,13 @@ from timebank.models import Member, Movement, Transfer
 pytestmark = pytest.mark.django_db
 
 MEETINGS = (EventType.INFORMATION_MEETING, EventType.DISCUSSION)
+
+
+@pytest.fixture
+def impact_data(module_impact_data, db):
+    """Made once for this module (tests/impact/conftest.py): its tests read
+    it, and the others here count nothing it would change."""
+    return copy.deepcopy(module_impact_data)
 
 
 def held(year=None, place=None):

@@ -2,6 +2,7 @@
 charts with text alternatives and a table behind each, filters that refuse
 bad input cleanly, CSV and XLSX downloads, the sitemap and the footer."""
 
+import copy
 import csv
 import io
 
@@ -12,6 +13,13 @@ from openpyxl import load_workbook
 from tests.impact.conftest import IMPACT_URL, IMPACT_URL_EN, figures_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def impact_data(module_impact_data, db):
+    """Made once for this module (tests/impact/conftest.py): its tests read
+    it, and the others here count nothing it would change."""
+    return copy.deepcopy(module_impact_data)
 
 
 def soup(response):
