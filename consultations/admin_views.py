@@ -17,8 +17,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button
 
 from directory.proposals import propose_changes
+from hub.admin_exports import BackgroundExportMixin
 from hub.admin_views import FieldChangesView, field_changes_button
-from hub.tabular import SafeSpreadsheetExportMixin
 
 from . import casework, documents, statistics
 from .admin_forms import ProfileUpdateForm
@@ -38,7 +38,7 @@ class StatusColumn(Column):
         return context
 
 
-class CaseIndexView(SafeSpreadsheetExportMixin, IndexView):
+class CaseIndexView(BackgroundExportMixin, IndexView):
     changes_url_name = None
 
     def get_base_queryset(self):

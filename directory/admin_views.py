@@ -3,8 +3,8 @@
 from wagtail.snippets.views.snippets import EditView, IndexView
 
 from directory.history import field_changes
+from hub.admin_exports import BackgroundExportMixin
 from hub.admin_views import FieldChangesView, field_changes_button
-from hub.tabular import SafeSpreadsheetExportMixin
 
 
 class OrganizationChangesView(FieldChangesView):
@@ -25,7 +25,7 @@ class OrganizationEditView(EditView):
         ]
 
 
-class OrganizationIndexView(SafeSpreadsheetExportMixin, IndexView):
+class OrganizationIndexView(BackgroundExportMixin, IndexView):
     changes_url_name = None
 
     def get_list_more_buttons(self, instance):

@@ -5,34 +5,17 @@ over the organizations listed in a language, written out as one of
 `FORMATS`. A filtered download is built in the request: the filter bounds it.
 The full one, per language (the common open-data case), is every
 organization: a background task (`directory.tasks.build_open_data_files`)
-builds the three files of each language into the default storage (object
-storage in production, so every application server sees them) and the view
-streams the stored file, byte for byte what it would have built.
+builds the three files of each language into the default storage and the view
+streams the stored file, never stale (`hub.stored_downloads`).
 
-**Never stale.** The directory has a *version*, a random value in the shared
-cache. Whatever the files show moves it when it is written: an organization
-saved, published, unpublished or deleted (not a draft, a lock or a new
-unpublished proposal), its municipalities or fields of work, a municipality
-or topic, an image used as a logo, an import (`table_import`: bulk writes
-send no signal), a migration.
-It moves at once and again when the transaction commits (a build running
-meanwhile read the old rows), and the commit queues one rebuild. A stored
-file is served only while it was built for the current version and for the
-address and interface language of the request; otherwise the request builds
-the download itself (correct, slower) and queues a rebuild. A lost cache only
-costs a rebuild. Only `OrganizationSerializer`'s public fields are written.
+Whatever the files show moves their version when it is written: an
+organization saved, published, unpublished or deleted (not a draft, a lock or
+a new unpublished proposal), its municipalities or fields of work, a
+municipality or topic, an image used as a logo, an import (`table_import`:
+bulk writes send no signal), a migration. Only `OrganizationSerializer`'s
+public fields are written.
 """
 
-import uuid
-from urllib.parse import urlsplit
-
-from django.conf import settings
-from django.core.cache import cache
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
-from django.http import FileResponse, HttpRequest
-from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -40,15 +23,8 @@ from directory.api import OrganizationSerializer
 from directory.models import Organization
 from hub import tabular
 from hub.history import WAGTAIL_BOOKKEEPING_COLUMNS
+from hub.stored_downloads import StoredDownloads
 from taxonomy.models import Municipality, Topic
-
-FOLDER = "open-data"
-VERSION_KEY = "open-data:organizations:version"
-#: Set while a rebuild waits for a worker, so that changes queue no second one.
-QUEUED_KEY = "open-data:organizations:queued"
-#: After this, a rebuild lost on the way (a worker killed) is queued again.
-QUEUED_TIMEOUT = 15 * 60
-
 
 # --- The files ----------------------------------------------------------------
 
@@ -99,47 +75,31 @@ def _xlsx(items):
 FORMATS = {"csv": _csv, "json": _json, "xlsx": _xlsx}
 
 
-# --- The version --------------------------------------------------------------
+# --- Built off the request path --------------------------------------------------
 
 
-def current_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
+def _full(language_code, request):
+    locale = Locale.objects.get(language_code=language_code)
+    return serialized(Organization.objects.listed(locale), request)
 
 
-def forget(**kwargs):
-    """Every stored file is stale from now on (also a post_migrate receiver)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+DOWNLOADS = StoredDownloads(
+    "organizations",
+    task="directory.tasks.build_open_data_files",
+    languages=lambda: Locale.objects.values_list("language_code", flat=True),
+    items=_full,
+    formats=FORMATS,
+)
+forget = DOWNLOADS.forget  # post_migrate
+directory_changed = DOWNLOADS.changed  # receivers and `table_import`
 
 
-class _AtCommit:
-    """Run when the writing transaction commits: stale again, rebuild queued."""
-
-    def __init__(self):
-        # Tests run it without a commit (captureOnCommitCallbacks), which
-        # leaves it in the transaction's list: `done` tells it has run.
-        self.done = False
-
-    def __call__(self):
-        self.done = True
-        forget()
-        queue_rebuild()
+def stored_response(request, locale, fmt):
+    """The stored full download of `locale`, if current; else None."""
+    return DOWNLOADS.stored_response(request, locale.language_code, fmt)
 
 
-def directory_changed(raw=False, **kwargs):
-    """What the files show changed: stale at once, and again at commit, when
-    one rebuild is queued for the whole transaction (an import included).
-    Data being loaded (`raw`: fixtures, a test database restored) is only
-    forgotten: nothing may be read from a database half loaded."""
-    forget()
-    if raw:
-        return
-    pending = transaction.get_connection().run_on_commit
-    if not any(isinstance(f, _AtCommit) and not f.done for _, f, *_ in pending):
-        transaction.on_commit(_AtCommit())
+# --- What moves the version -----------------------------------------------------
 
 
 def organization_saved(sender, instance, created, raw=False, **kwargs):
@@ -155,14 +115,6 @@ def organization_saved(sender, instance, created, raw=False, **kwargs):
 
 def organization_deleted(sender, instance, **kwargs):
     if instance.live:
-        directory_changed()
-
-
-def relation_changed(sender, instance, action, **kwargs):
-    # `instance` is a municipality or topic when changed from their side.
-    if action in ("post_add", "post_remove", "post_clear") and getattr(
-        instance, "live", True
-    ):
         directory_changed()
 
 
@@ -186,128 +138,12 @@ def connect_signals():
     post_delete.connect(organization_deleted, sender=Organization, dispatch_uid=uid)
     for field in ("municipalities", "fields_of_work"):
         through = getattr(Organization, field).through
-        m2m_changed.connect(relation_changed, sender=through, dispatch_uid=uid)
+        m2m_changed.connect(
+            DOWNLOADS.relation_changed, sender=through, dispatch_uid=uid
+        )
     for model in (Municipality, Topic):
         post_save.connect(directory_changed, sender=model, dispatch_uid=uid)
         post_delete.connect(directory_changed, sender=model, dispatch_uid=uid)
     image = Organization._meta.get_field("logo").related_model
     post_save.connect(image_changed, sender=image, dispatch_uid=uid)
     pre_delete.connect(image_changed, sender=image, dispatch_uid=uid)
-
-
-# --- Building and serving -----------------------------------------------------
-
-
-class _SiteRequest(HttpRequest):
-    """What the serializer asks of a request, off the request path: absolute
-    URLs (organization pages, logos) on the site's address (BASE_URL)."""
-
-    def __init__(self, address):
-        super().__init__()
-        self.site = urlsplit(address)
-
-    @property
-    def scheme(self):
-        return self.site.scheme
-
-    def get_host(self):
-        return self.site.netloc
-
-
-def _address(request):
-    """What a download depends on besides the data: the absolute URLs' base
-    and the interface language (the XLSX sheet's title)."""
-    return [request.build_absolute_uri("/"), translation.get_language()]
-
-
-def _site_address():
-    with translation.override(settings.LANGUAGE_CODE):
-        return _address(_SiteRequest(settings.WAGTAILADMIN_BASE_URL))
-
-
-def _built_key(language_code):
-    return f"open-data:organizations:{language_code}"
-
-
-def queue_rebuild():
-    """Queue one rebuild, unless one is already waiting for a worker."""
-    from directory.tasks import build_open_data_files
-
-    if cache.add(QUEUED_KEY, True, QUEUED_TIMEOUT):
-        build_open_data_files.enqueue()
-
-
-def build_all():
-    """Build and store the full files of every language (the task's work)."""
-    cache.delete(QUEUED_KEY)  # changes from now on queue the next rebuild
-    with translation.override(settings.LANGUAGE_CODE):
-        for locale in Locale.objects.all():
-            _build(locale)
-
-
-def _build(locale):
-    version = current_version()  # before reading a single row
-    request = _SiteRequest(settings.WAGTAILADMIN_BASE_URL)
-    items = serialized(Organization.objects.listed(locale), request)
-    files = {}
-    for fmt, build in FORMATS.items():
-        response = build(items)
-        path = f"{FOLDER}/organizations-{locale.language_code}.{fmt}"
-        name = default_storage.save(path, ContentFile(response.content))
-        files[fmt] = [name, response["Content-Type"]]
-    key = _built_key(locale.language_code)
-    previous = cache.get(key) or {}
-    if current_version() != version:
-        _delete(files)  # changed meanwhile: the change queued the next rebuild
-        return
-    cache.set(
-        key,
-        {
-            "version": version,
-            "address": _address(request),
-            "files": files,
-            # Kept one build longer: a download may have just opened them.
-            "previous": previous.get("files", {}),
-        },
-        None,
-    )
-    _delete(previous.get("previous", {}))
-
-
-def _delete(files):
-    for name, _content_type in files.values():
-        default_storage.delete(name)
-
-
-def stored_response(request, locale, fmt):
-    """The stored full download, if current; else None, and a rebuild is
-    queued (when it would serve this request)."""
-    response = _stored(request, locale, fmt)
-    if response is None and _address(request) == _site_address():
-        transaction.on_commit(queue_rebuild)
-        # Development runs tasks at once: the files may be there now.
-        response = _stored(request, locale, fmt)
-    return response
-
-
-def _stored(request, locale, fmt):
-    found = cache.get_many([VERSION_KEY, _built_key(locale.language_code)])
-    built, version = found.get(_built_key(locale.language_code)), found.get(VERSION_KEY)
-    if (
-        not built
-        or not version
-        or built["version"] != version
-        or built["address"] != _address(request)
-    ):
-        return None
-    name, content_type = built["files"][fmt]
-    try:
-        file = default_storage.open(name)
-    except OSError:  # removed by a newer build since
-        return None
-    return FileResponse(
-        file,
-        content_type=content_type,
-        as_attachment=True,
-        filename=f"organizations.{fmt}",
-    )

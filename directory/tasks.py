@@ -9,4 +9,4 @@ from directory import open_data
 def build_open_data_files():
     """Build the full open-data downloads of every language into the default
     storage (queued after each change of the directory: `open_data`)."""
-    open_data.build_all()
+    open_data.DOWNLOADS.build_all()

@@ -23,10 +23,11 @@ class HubConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
 
-        from hub import mtavruli, page_cache, page_tree, table_access
+        from hub import admin_exports, mtavruli, page_cache, page_tree, table_access
         from hub.accounts import georgian_admin_for_new_users
+        from hub.models import AdminExport
         from hub.tabular import install_export_guard
 
         mtavruli.install()
@@ -39,4 +40,9 @@ class HubConfig(AppConfig):
             georgian_admin_for_new_users,
             sender=get_user_model(),
             dispatch_uid="hub.georgian_admin",
+        )
+        post_delete.connect(
+            admin_exports.file_removed,
+            sender=AdminExport,
+            dispatch_uid="hub.admin_export_file",
         )

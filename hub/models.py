@@ -1,5 +1,7 @@
-"""The hub's outbox: every e-mail the platform sends, kept until it is sent."""
+"""The hub's outbox (every e-mail the platform sends, kept until it is sent)
+and the staff's admin exports built off the request path."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,3 +43,34 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class AdminExport(models.Model):
+    """One export of an admin listing (`?export=csv|xlsx`), built by a task for
+    the staff member who asked (`hub.admin_exports`); only they download it."""
+
+    class Status(models.TextChoices):  # shown in words by the "My exports" page
+        PENDING = "pending"
+        READY = "ready"
+        FAILED = "failed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    # What rebuilds the request in the worker: the export's address (filters
+    # and search included) and the language it was asked in.
+    url = models.TextField()
+    language = models.CharField(max_length=16)
+    export_format = models.CharField(max_length=4)
+    status = models.CharField(max_length=8, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Its name in the private storage (unguessable), and the download's name.
+    file = models.CharField(max_length=255, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.filename or self.title

@@ -1,15 +1,17 @@
 """The outbox in the admin (Settings): administrators see what was sent or not.
-Also the admin's two-step sign-in screens (hub/two_factor.py)."""
+Also the admin's two-step sign-in screens (hub/two_factor.py) and each user's
+exports (hub/admin_exports.py)."""
 
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from hub import two_factor
-from hub.models import OutgoingMail
+from hub import admin_exports, two_factor
+from hub.models import AdminExport, OutgoingMail
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -73,3 +75,35 @@ def two_factor_account_item(request):
         "label": _("Two-step sign-in"),
         "help_text": _("Sign in with a code from your phone as well as a password."),
     }
+
+
+@hooks.register("register_admin_urls")
+def admin_export_urls():
+    return [
+        path(
+            "exports/", admin_exports.MyExportsView.as_view(), name="hub_admin_exports"
+        ),
+        path(
+            "exports/<int:pk>/",
+            admin_exports.download,
+            name="hub_admin_export_download",
+        ),
+    ]
+
+
+class MyExportsMenuItem(MenuItem):
+    """Shown to those who have exports (most staff never export)."""
+
+    def is_shown(self, request):
+        return AdminExport.objects.filter(user=request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def my_exports_menu_item():
+    return MyExportsMenuItem(
+        _("My exports"),
+        reverse_lazy("hub_admin_exports"),
+        name="my-exports",
+        icon_name="download",
+        order=9000,
+    )

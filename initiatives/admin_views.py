@@ -16,8 +16,8 @@ from wagtail.snippets.views.snippets import (
     InspectView,
 )
 
+from hub.admin_exports import BackgroundExportMixin
 from hub.admin_views import field_changes_button
-from hub.tabular import SafeSpreadsheetExportMixin
 
 from . import desk, journey
 from .attachments import attachment_links, can_review
@@ -130,7 +130,7 @@ class InitiativeEditView(EditView):
         self.autosave_enabled = False
 
 
-class InitiativeIndexView(SafeSpreadsheetExportMixin, IndexView):
+class InitiativeIndexView(BackgroundExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if can_review(self.request.user):

@@ -5,7 +5,13 @@ class InitiativesConfig(AppConfig):
     name = "initiatives"
 
     def ready(self):
-        from . import signals, statistics
+        from django.db.models.signals import post_migrate
+
+        from . import exports, signals, statistics
 
         signals.connect()
         statistics.connect()
+        exports.connect_signals()
+        post_migrate.connect(
+            exports.DOWNLOADS.forget, sender=self, dispatch_uid="initiatives.open_data"
+        )

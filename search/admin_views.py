@@ -6,11 +6,11 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from hub.tabular import SafeSpreadsheetExportMixin
+from hub.admin_exports import BackgroundExportMixin
 from search.models import QueryOutcome
 
 
-class UnansweredQueriesView(SafeSpreadsheetExportMixin, ReportView):
+class UnansweredQueriesView(BackgroundExportMixin, ReportView):
     """Queries whose last search found nothing, the most frequent first, so
     editors can write the missing content or pin a result (search promotions)."""
 

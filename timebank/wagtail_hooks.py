@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
-from hub.tabular import SafeSpreadsheetExportMixin
+from hub.admin_exports import BackgroundExportMixin
 
 from . import admin_views, members, notifications
 from .admin_filters import (
@@ -59,7 +59,7 @@ def _button(label, url, icon, priority):
     return Button(label, url=url, icon_name=icon, priority=priority)
 
 
-class MemberIndexView(SafeSpreadsheetExportMixin, IndexView):
+class MemberIndexView(BackgroundExportMixin, IndexView):
     """Members with their balance and last exchange; the export (with contact
     details) only for those allowed to export members."""
 
@@ -283,7 +283,7 @@ class MemberViewSet(ListedWithRelations, ModelViewSet):
         return view_class.as_view(index_url_name=self.get_url_name("index"))
 
 
-class TransferIndexView(SafeSpreadsheetExportMixin, IndexView):
+class TransferIndexView(BackgroundExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         if (

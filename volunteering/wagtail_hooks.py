@@ -8,15 +8,15 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 
+from hub.admin_exports import BackgroundExportMixin
 from hub.admin_views import FieldChangesView, field_changes_button
-from hub.tabular import SafeSpreadsheetExportMixin
 
 from . import admin_views
 from .admin_filters import OpportunityFilterSet, SignUpFilterSet
 from .models import Opportunity, SignUp
 
 
-class OpportunityIndexView(SafeSpreadsheetExportMixin, IndexView):
+class OpportunityIndexView(BackgroundExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.append(
@@ -145,7 +145,7 @@ class OpportunityViewSet(ModelViewSet):
         return view_class.as_view(index_url_name=self.get_url_name("index"))
 
 
-class SignUpIndexView(SafeSpreadsheetExportMixin, IndexView):
+class SignUpIndexView(BackgroundExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
         buttons.append(

@@ -14,6 +14,7 @@ from consultations.factories import CaseFactory, assign, document
 from consultations.models import Case
 from directory.factories import OrganizationFactory
 from directory.models import Organization
+from tests.admin_exports import export
 from tests.consultations.admin_helpers import (
     add_child,
     edit_case,
@@ -105,7 +106,7 @@ def test_the_export_says_how_cases_stand_not_what_they_are_about(
         question='=HYPERLINK("http://evil")',
     )
 
-    response = consultant_client.get(admin_url("index"), {"export": "csv"})
+    response = export(consultant_client, admin_url("index"), {"export": "csv"})
 
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))

@@ -10,6 +10,7 @@ from django.urls import reverse
 from directory.factories import OrganizationFactory
 from directory.models import Organization
 from taxonomy.factories import municipality, topic
+from tests.admin_exports import export
 
 PRIVATE_VALUES = {
     "contact_person": "ნინო ბერიძე",
@@ -153,7 +154,7 @@ def test_bad_filter_value_is_not_a_server_error(admin_client, directory):
 
 
 def test_csv_export_has_public_columns_and_no_private_values(admin_client, directory):
-    response = admin_client.get(LIST_URL, {"export": "csv", "locale": "ka"})
+    response = export(admin_client, LIST_URL, {"export": "csv", "locale": "ka"})
 
     assert response.status_code == 200
     content = b"".join(response.streaming_content).decode("utf-8")
@@ -165,8 +166,10 @@ def test_csv_export_has_public_columns_and_no_private_values(admin_client, direc
 
 
 def test_xlsx_export_has_public_columns_and_no_private_values(admin_client, directory):
-    response = admin_client.get(
-        LIST_URL, {"export": "xlsx", "locale": "ka", "municipality": "kvareli"}
+    response = export(
+        admin_client,
+        LIST_URL,
+        {"export": "xlsx", "locale": "ka", "municipality": "kvareli"},
     )
 
     assert response.status_code == 200
@@ -178,7 +181,7 @@ def test_xlsx_export_has_public_columns_and_no_private_values(admin_client, dire
 
 
 def test_export_of_all_includes_no_private_values(admin_client, directory):
-    response = admin_client.get(LIST_URL, {"export": "xlsx"})
+    response = export(admin_client, LIST_URL, {"export": "xlsx"})
 
     text = " ".join(workbook_cells(response))
     assert "თელავის მოხალისეთა კავშირი" in text

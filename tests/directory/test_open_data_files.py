@@ -24,6 +24,7 @@ from directory.models import Organization
 from directory.table_import import import_table
 from directory.tasks import build_open_data_files
 from home.factories import ImageFactory
+from hub import stored_downloads
 from taxonomy.models import Municipality, Topic
 from tests.directory.test_import_export import PRIVATE, good_row, to_csv
 
@@ -191,7 +192,7 @@ def test_logos_translations_and_formula_guard_are_the_same(client, built, fmt):
 
 
 def test_the_stored_file_is_what_is_sent(client, built):
-    [name, _type] = cache.get(open_data._built_key("ka"))["files"]["csv"]
+    [name, _type] = cache.get(open_data.DOWNLOADS.built_key("ka"))["files"]["csv"]
     with open(default_storage.path(name), "ab") as file:
         file.write(b"appended to the stored file\r\n")
 
@@ -199,8 +200,8 @@ def test_the_stored_file_is_what_is_sent(client, built):
 
 
 def test_the_stored_files_hold_no_private_field(built):
-    for name in default_storage.listdir(open_data.FOLDER)[1]:
-        with default_storage.open(f"{open_data.FOLDER}/{name}") as file:
+    for name in default_storage.listdir(open_data.DOWNLOADS.folder)[1]:
+        with default_storage.open(f"{open_data.DOWNLOADS.folder}/{name}") as file:
             content = file.read()
         if name.endswith(".xlsx"):
             content = b"".join(
@@ -217,7 +218,7 @@ def test_old_files_are_removed_one_build_later(built):
         build_open_data_files.enqueue()
     # Two builds kept (a download may have just opened the older one),
     # of two languages and three formats.
-    assert len(default_storage.listdir(open_data.FOLDER)[1]) == 2 * 2 * 3
+    assert len(default_storage.listdir(open_data.DOWNLOADS.folder)[1]) == 2 * 2 * 3
 
 
 # --- Never stale ----------------------------------------------------------------
@@ -339,7 +340,7 @@ def test_an_import_queues_one_rebuild(
         result, problems = import_table(path)
     assert problems == [] and result.created == 5
 
-    rebuilds = [c for c in callbacks if isinstance(c, open_data._AtCommit)]
+    rebuilds = [c for c in callbacks if isinstance(c, stored_downloads.AtCommit)]
     assert len(rebuilds) == 1
     assert queued_rebuilds() == 1
     response = client.get(url("csv"))
@@ -362,7 +363,9 @@ def test_in_development_the_first_download_builds_the_files_at_once(
 ):
     """Tasks run at once there, and a request commits as it goes."""
     open_data.forget()
-    monkeypatch.setattr(open_data.transaction, "on_commit", lambda callback: callback())
+    monkeypatch.setattr(
+        stored_downloads.transaction, "on_commit", lambda callback: callback()
+    )
     response = client.get(url("xlsx"))
     assert from_the_file(response)
 

@@ -5,7 +5,9 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import QueryOutcome
+from tests.admin_exports import export
 from tests.query_bounds import PUBLIC_PAGE_QUERIES
+from tests.search.conftest import standard_page
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +47,7 @@ def test_report_lists_unanswered_queries_most_frequent_first(
 
 def test_report_export(admin_client, client, corpus):
     client.get("/search/", {"q": "Zqxexport"})
-    response = admin_client.get(REPORT_URL, {"export": "csv"})
-    assert response.status_code == 200
+    response = export(admin_client, REPORT_URL, {"export": "csv"})
     assert "zqxexport" in b"".join(response.streaming_content).decode()
 
 
@@ -134,3 +135,35 @@ def test_time_bank_and_volunteering_results_stay_in_the_bound(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get("/search/", {"q": "ახალგაზრდები"})
     assert response.context["result_count"] > 20
+
+
+def test_pages_shown_again_cost_no_query_for_their_excerpt(client, corpus):
+    """A page's excerpt and date are its specific type's: fetched once per page
+    type on first showing, then kept until the page tree changes, so a word
+    found in many page types stays within the bound; a republished page shows
+    its new text on the next search."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.factories import EventPageFactory, NewsPageFactory, news_and_event_pages
+
+    home = corpus["volunteering"].get_parent()
+    news_index, event_index = news_and_event_pages(home)
+    article = NewsPageFactory(parent=news_index, lead="ზღაპრული ამბავი ახმეტიდან.")
+    EventPageFactory(parent=event_index, lead="ზღაპრული საღამო თელავში.")
+    standard_page(home, "ზღაპრული ბიბლიოთეკა", lead="ზღაპრული წიგნები ბავშვებს.")
+
+    client.get("/search/", {"q": "ზღაპრული"})
+    with CaptureQueriesContext(connection) as again:
+        response = client.get("/search/", {"q": "ზღაპრული"})
+    assert {r.obj.pk for r in response.context["results"]} >= {article.pk}
+    tables = ("home_newspage", "home_eventpage", "home_standardpage")
+    assert not [q for q in again.captured_queries if any(t in q["sql"] for t in tables)]
+    assert "ამბავი ახმეტიდან" in response.content.decode()
+
+    article.lead = "ზღაპრული ამბავი ყვარლიდან."
+    article.save_revision().publish()
+    response = client.get("/search/", {"q": "ზღაპრული"})
+    html = response.content.decode()
+    assert "ამბავი ყვარლიდან" in html
+    assert "ამბავი ახმეტიდან" not in html

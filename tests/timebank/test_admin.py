@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from hub.factories import UserFactory
 from hub.roles import COMMUNICATIONS_STAFF
 from taxonomy.factories import municipality
+from tests.admin_exports import export
 from timebank import ledger
 from timebank.factories import MemberFactory, exchange
 from timebank.models import Exchange, Member, Transfer
@@ -235,11 +236,11 @@ def test_inactive_members_filter(coordinator_client, nino, giorgi):
 def test_members_export_has_contacts_and_is_staff_only(
     coordinator_client, client, nino
 ):
-    response = coordinator_client.get("/admin/time-bank/members/?export=csv")
+    response = export(coordinator_client, "/admin/time-bank/members/?export=csv")
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert "ბერიძე" in rows[1] and "nino@example.org" in rows[1]
 
-    xlsx = coordinator_client.get("/admin/time-bank/members/?export=xlsx")
+    xlsx = export(coordinator_client, "/admin/time-bank/members/?export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     assert "nino@example.org" in [
         c for row in sheet.iter_rows(values_only=True) for c in row
@@ -255,7 +256,7 @@ def test_members_export_has_contacts_and_is_staff_only(
 
 def test_a_formula_in_a_member_field_is_exported_as_text(coordinator_client):
     MemberFactory(first_name='=HYPERLINK("http://x")')
-    response = coordinator_client.get("/admin/time-bank/members/?export=csv")
+    response = export(coordinator_client, "/admin/time-bank/members/?export=csv")
     text = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in text
 

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from wagtail.search.backends import get_search_backend
 
+from tests.admin_exports import export
 from timebank.factories import ListingFactory, MemberFactory, exchange
 from timebank.models import Listing, Member
 from timebank.public_fields import LISTING_PUBLIC_FIELDS, MEMBER_PUBLIC_FIELDS
@@ -124,13 +125,13 @@ def test_exchanges_export_names_members_by_public_name_only(
     other = MemberFactory(first_name="ლია", last_name="თოდუა")
     exchange(helper=listing.member, helped=other, minutes=90, description="გასხვლა")
 
-    response = coordinator_client.get("/admin/time-bank/ledger/?export=csv")
+    response = export(coordinator_client, "/admin/time-bank/ledger/?export=csv")
     text = b"".join(response.streaming_content).decode("utf-8")
     rows = list(csv.reader(io.StringIO(text)))
     assert any("Markerina P." in row for row in rows)  # positive control
     assert_no_marker(text, "exchanges CSV")
 
-    xlsx = coordinator_client.get("/admin/time-bank/ledger/?export=xlsx")
+    xlsx = export(coordinator_client, "/admin/time-bank/ledger/?export=xlsx")
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     cells = "\n".join(
         str(c) for row in sheet.iter_rows(values_only=True) for c in row if c

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from wagtail.search.backends import get_search_backend
 
+from tests.admin_exports import export
 from volunteering import hours, links
 from volunteering.factories import SignUpFactory
 from volunteering.models import Opportunity
@@ -104,7 +105,7 @@ def test_search_index_has_no_contact_details(confirmed, search_index):
     "url", ["/admin/volunteering/opportunities/", "/admin/volunteering/sign-ups/"]
 )
 def test_exports_have_no_contact_details(confirmed, staff_client, url, export_format):
-    response = staff_client.get(f"{url}?export={export_format}")
+    response = export(staff_client, f"{url}?export={export_format}")
     assert response.status_code == 200
     body = (
         b"".join(response.streaming_content) if response.streaming else response.content
