@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from directory.forms import ProposalForm, PublicOrganizationFilterSet
 from directory.models import Organization
+from hub import content_cache
 from hub.pagination import paginate, query_string_without_page
 from taxonomy.models import Municipality
 
@@ -66,14 +67,19 @@ def organization_index(request):
             "municipalities": municipality_counts(listed),
             "selected_municipality": request.GET.get("municipality", ""),
             "query_string": query_string_without_page(request),
+            "cache_content": True,  # hub/content_cache.py
         },
     )
 
 
 def organization_detail(request, slug):
-    locale = Locale.get_active()
-    organization = Organization.objects.listed(locale).filter(slug=slug).first()
+    organization = content_cache.data(
+        "organization",
+        slug,
+        build=lambda: Organization.objects.listed().filter(slug=slug).first(),
+    )
     if organization is None:
+        locale = Locale.get_active()
         # A slug of another language: go to this language's version of it.
         other = Organization.objects.filter(live=True, slug=slug).first()
         translation = (
@@ -89,7 +95,9 @@ def organization_detail(request, slug):
     # News, events and initiatives about it come from the apps built on the
     # directory, through their template tags (directory/organization_detail.html).
     return TemplateResponse(
-        request, "directory/organization_detail.html", {"organization": organization}
+        request,
+        "directory/organization_detail.html",
+        {"organization": organization, "cache_content": True},
     )
 
 

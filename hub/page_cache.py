@@ -117,6 +117,11 @@ def _generation(cache):
     return generation
 
 
+def invalidating():
+    """Whether writes must purge: the page cache or the content cache is on."""
+    return settings.PAGE_CACHE_ENABLED or settings.CONTENT_CACHE_ENABLED
+
+
 def invalidate(tables):
     """Every cached page that read one of `tables` is stale from now on."""
     cache = _cache()
@@ -151,7 +156,7 @@ def table_written(table, connection):
     stored a page since. At commit: a page rendered elsewhere meanwhile from
     the old rows began before that second generation, so it is stale too.
     """
-    if table in IGNORED_TABLES or not settings.PAGE_CACHE_ENABLED:
+    if table in IGNORED_TABLES or not invalidating():
         return
     if not connection.in_atomic_block:
         invalidate([table])
@@ -213,12 +218,17 @@ def _page_key(request):
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def _fresh(cache, cached):
-    (generation, tables, _, _), _ = cached
+def unchanged_since(cache, generation, tables):
+    """Whether none of `tables` was written after `generation`."""
     tags = cache.get_many([_tag(table) for table in tables])
     return len(tags) == len(tables) and all(
         value <= generation for value in tags.values()
     )
+
+
+def _fresh(cache, cached):
+    (generation, tables, _, _), _ = cached
+    return unchanged_since(cache, generation, tables)
 
 
 def _remember(cache, key, cached):
@@ -255,7 +265,7 @@ def _may_store(request, response, reading):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a CSRF token
         and not getattr(response, "page_cache_exempt", False)
         and not cache_control & {"private", "no-store", "no-cache"}
         and get_max_age(response) != 0
@@ -265,8 +275,14 @@ def _may_store(request, response, reading):
     )
 
 
-def _store(cache, key, generation, reading, response):
-    tables = sorted((reading.read | site_wide_tables()) - IGNORED_TABLES)
+def tables_read(reading):
+    """The tables an entry depends on: those read, and every page's chrome."""
+    return tuple(sorted((reading.read | site_wide_tables()) - IGNORED_TABLES))
+
+
+def may_store(cache, generation, tables):
+    """Whether a rendering that began at `generation` and read `tables` may be
+    stored (nothing it read changed meanwhile); counts it as this thread's."""
     tags = cache.get_many([_tag(table) for table in tables])
     missing = [table for table in tables if _tag(table) not in tags]
     if missing:
@@ -274,14 +290,25 @@ def _store(cache, key, generation, reading, response):
         current = _generation(cache)
         for table in missing:
             cache.add(_tag(table), current, timeout=None)
-        tags = cache.get_many([_tag(table) for table in tables])
-    if len(tags) != len(tables) or any(v > generation for v in tags.values()):
+    if not unchanged_since(cache, generation, tables):
         return False  # something it read changed while it rendered
+    _stores.count = getattr(_stores, "count", 0) + 1
+    return True
+
+
+def generation():
+    """The invalidation generation now: a rendering notes it when it begins."""
+    return _generation(_cache())
+
+
+def _store(cache, key, generation, reading, response):
+    tables = tables_read(reading)
+    if not may_store(cache, generation, tables):
+        return False
     headers = [(name, value) for name, value in response.items() if name != HEADER]
-    entry = (generation, tuple(tables), response.status_code, headers)
+    entry = (generation, tables, response.status_code, headers)
     cache.set(key, (entry, response.content))  # the alias's TIMEOUT
     _remember(cache, key, (entry, response.content))
-    _stores.count = getattr(_stores, "count", 0) + 1
     return True
 
 

@@ -44,6 +44,21 @@ def cached(name, *parts, build):
     return value
 
 
+def cached_many(name, ids, build):
+    """{id: value} for `ids`, one cache entry each under the name and the
+    current version; `build(missing ids)` returns {id: value} of the others."""
+    current = version()
+    keys = {id_: ":".join(["page-tree", name, current, str(id_)]) for id_ in ids}
+    found = cache.get_many(list(keys.values()))
+    values = {id_: found[key] for id_, key in keys.items() if key in found}
+    missing = [id_ for id_ in keys if id_ not in values]
+    if missing:
+        built = build(missing)
+        cache.set_many({keys[id_]: value for id_, value in built.items()}, TIMEOUT)
+        values.update(built)
+    return values
+
+
 def _page_changed(sender, instance, **kwargs):
     # Module-level: signals keep only a weak reference to their receivers.
     from wagtail.models import Page
@@ -116,39 +131,59 @@ class CachedLocalizedMixin:
 
 
 class CachedRouteMixin:
-    """Route to a child page with one query instead of two.
+    """Route to a child page without a query.
 
     Wagtail loads each page of a URL as a plain `Page`, then again as its
-    specific class. The child's id and content type are cached per parent and
-    slug, so the specific page is loaded directly. Unknown slugs are not cached
-    (Wagtail's own routing answers 404 for them).
+    specific class: two queries per path component. The specific child is
+    cached per parent and slug under the tree's version (any page saved,
+    published or moved moves it), as it was read: its own row, no related
+    object. Unknown slugs are not cached (Wagtail's own routing answers 404
+    for them).
     """
 
     def route(self, request, path_components):
-        from django.contrib.contenttypes.models import ContentType
-
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
-        found = cached("child", self.pk, slug, build=lambda: self._child_by(slug))
-        subpage = None
-        if found:
-            model = ContentType.objects.get_for_id(found[1]).model_class()
-            subpage = model and model.objects.filter(pk=found[0]).first()
+        subpage = cached("child", self.pk, slug, build=lambda: self._child_by(slug))
         if subpage is None:
             return super().route(request, path_components)
         subpage._cached_parent_obj = self
         return subpage.route(request, path_components[1:])
 
     def _child_by(self, slug):
-        child = self.get_children().filter(slug=slug).only("content_type").first()
-        return (child.pk, child.content_type_id) if child else None
+        return self.get_children().filter(slug=slug).specific().first()
+
+
+class CachedViewRestrictionsMixin:
+    """No query for the view restrictions of a page outside private sections.
+
+    Wagtail asks for a page's restrictions (its own and its ancestors') on
+    every visit; the paths of restricted pages are cached with the tree, so a
+    page under none of them gets an empty queryset without asking. Pages in a
+    private section, and aliases (restricted as their source), ask as before.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def _restricted_paths():
     from wagtail.models import PageViewRestriction
 
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (their sections are
+    private)."""
+    return cached("restricted-paths", build=_restricted_paths)
 
 
 def public(queryset):
@@ -159,7 +194,7 @@ def public(queryset):
     tree, so they are cached under its version.
     """
     private = Q(pk__in=[])
-    for path in cached("restricted-paths", build=_restricted_paths):
+    for path in restricted_paths():
         private |= Q(path__startswith=path)
     return queryset.exclude(private)
 

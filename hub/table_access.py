@@ -59,6 +59,13 @@ class Reading:
         _local.readings.remove(self)
 
 
+def note_read(tables):
+    """Count `tables` as read by the open readings (content served from a
+    cache was built from them)."""
+    for reading in getattr(_local, "readings", None) or ():
+        reading.read.update(tables)
+
+
 def _observe(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     readings = getattr(_local, "readings", None)

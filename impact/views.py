@@ -28,6 +28,7 @@ def index(request):
             "filter_form": form,
             "sections": sections,
             "query": form.query_string() if not form.errors else "",
+            "cache_content": True,  # hub/content_cache.py
         },
     )
     if form.errors:

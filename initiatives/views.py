@@ -22,7 +22,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from wagtail.admin.utils import get_admin_base_url
 
-from hub import mail
+from hub import content_cache, mail
 from hub.pagination import paginate, query_string_without_page
 
 from . import journey, tokens
@@ -61,12 +61,20 @@ def initiative_index(request):
             "page_obj": page,
             "initiatives": page.object_list,
             "query_string": query_string_without_page(request),
+            "cache_content": True,  # hub/content_cache.py
         },
     )
 
 
-def initiative_detail(request, pk):
+def _published_with_steps(pk):
     initiative = Initiative.objects.public().filter(pk=pk).first()
+    return initiative, list(initiative.advocacy_steps.all()) if initiative else []
+
+
+def initiative_detail(request, pk):
+    initiative, steps = content_cache.data(
+        "initiative", pk, build=lambda: _published_with_steps(pk)
+    )
     if initiative is None:
         raise Http404(_("This initiative is not published."))
     return TemplateResponse(
@@ -75,7 +83,8 @@ def initiative_detail(request, pk):
         {
             "initiative": initiative,
             "author": initiative.public_author,
-            "steps": initiative.advocacy_steps.all(),
+            "steps": steps,
+            "cache_content": True,
         },
     )
 

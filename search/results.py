@@ -230,33 +230,51 @@ def describe(results, query, request):
     results shown."""
     terms = {t for _, found in query_terms(query) for t in found}
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    _make_pages_specific(results)
+    cards = _page_cards(results)
     for result in results:
         obj = result.obj
         result.title = str(getattr(obj, "title", "") or obj)
         result.title_html = highlight(result.title, terms)
         result.url = _url(obj, request)
-        result.date = kinds.search_date(obj)
-        result.excerpt = excerpt(_plain(kinds.search_excerpt(obj)), terms)
+        if type(obj) is Page:
+            text, result.date = cards.get(obj.pk, ("", None))
+        else:
+            text, result.date = _card(obj)
+        result.excerpt = excerpt(text, terms)
         if result.language and result.language != language:
             result.language_note = _language_note(result.language)
     return results
 
 
-def _make_pages_specific(results):
-    """The specific page of each base page among `results` (its excerpt and
-    date are the specific type's): one query per page type shown."""
-    by_type = defaultdict(list)
-    for result in results:
-        if type(result.obj) is Page:
-            by_type[result.obj.content_type_id].append(result)
-    for content_type_id, shown in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is Page:
-            continue
-        specific = model.objects.in_bulk([result.obj.pk for result in shown])
-        for result in shown:
-            result.obj = specific.get(result.obj.pk, result.obj)
+def _card(obj):
+    """(plain text the excerpt is cut from, date shown) of a result."""
+    return _plain(kinds.search_excerpt(obj)), kinds.search_date(obj)
+
+
+def _page_cards(results):
+    """{pk: card} of the base pages among `results`.
+
+    Their excerpt and date are the specific page's: fetched with one query per
+    page type on a miss, then cached with the page tree (any page saved,
+    published or moved moves its version), so a page shown again costs none.
+    """
+    pages = {
+        result.obj.pk: result.obj for result in results if type(result.obj) is Page
+    }
+
+    def build(missing):
+        by_type = defaultdict(list)
+        for pk in missing:
+            by_type[pages[pk].content_type_id].append(pk)
+        cards = {}
+        for content_type_id, pks in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            specific = model.objects.in_bulk(pks) if model and model is not Page else {}
+            for pk in pks:
+                cards[pk] = _card(specific.get(pk, pages[pk]))
+        return cards
+
+    return page_tree.cached_many("search-card", pages, build) if pages else {}
 
 
 def _language_note(language):

@@ -8,10 +8,12 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from hub import content_cache
 from hub.analysis import normalize
 from hub.page_cache import exempt
 from hub.pagination import paginate, query_string_without_page
 from search import results as search_results
+from search.backends import index_in_database
 from search.forms import MAX_QUERY_LENGTH, SearchForm
 from search.tasks import record_search
 
@@ -45,7 +47,7 @@ def search(request):
 
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     try:
-        found, operator = search_results.search(query, language, kind, municipality)
+        found, operator = _found(query, language, kind, municipality)
     except search_results.SearchUnavailable:
         logger.exception("Site search failed for %r", query)
         context["unavailable"] = True
@@ -75,16 +77,36 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
+def _found(query, language, kind, municipality):
+    """search_results.search(), kept while nothing it read is written
+    (hub/content_cache.py) when the index is in the database: its index rows
+    are written after the content's (a task), and seen. Elasticsearch's are
+    not, and it answers fast: asked every time."""
+
+    def found():
+        return search_results.search(query, language, kind, municipality)
+
+    if not index_in_database():
+        return found()
+    return content_cache.data(
+        "search", query, kind, municipality and municipality.pk, build=found
+    )
+
+
 def _promotions(query):
     """Pages editors pinned for this query (live, public ones only)."""
-    pinned = SearchPromotion.objects.filter(
-        query__query_string=_query_key(query)
-    ).select_related("page")
-    return [
-        promotion
-        for promotion in pinned
-        if promotion.page is None or (promotion.page.live and _is_public(promotion))
-    ]
+
+    def pinned():
+        promotions = SearchPromotion.objects.filter(
+            query__query_string=_query_key(query)
+        ).select_related("page")
+        return [
+            promotion
+            for promotion in promotions
+            if promotion.page is None or (promotion.page.live and _is_public(promotion))
+        ]
+
+    return content_cache.data("search-promotions", _query_key(query), build=pinned)
 
 
 def _is_public(promotion):

@@ -49,6 +49,7 @@ def index(request):
             "page_obj": page,
             "opportunities": page.object_list,
             "query_string": query_string_without_page(request),
+            "cache_content": True,  # hub/content_cache.py
         },
     )
 

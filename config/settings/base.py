@@ -120,6 +120,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "hub.page_cache.AnonymousPageCacheMiddleware",
+    # What a request reads, for the public content it stores
+    # (hub/content_cache.py): before anything reads content.
+    "hub.content_cache.ReadingMiddleware",
     # Compressed HTML for clients that accept gzip, inside the page cache so a
     # cached page is compressed once. Against BREACH on pages with a CSRF
     # token, Django masks the token per response and pads the gzip header
@@ -319,6 +322,9 @@ PAGE_CACHE = {
 }
 CACHES["page_cache"] = PAGE_CACHE
 PAGE_CACHE_ENABLED = True
+# The content of public pages for every other visit (hub/content_cache.py):
+# same cache, same purge.
+CONTENT_CACHE_ENABLED = True
 # --- end of the page cache block -----------------------------------------------
 
 EMAIL_BACKEND = (

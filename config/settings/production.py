@@ -54,6 +54,8 @@ LOGGING["root"]["level"] = "INFO"  # noqa: F405
 # service beside gunicorn): e-mails and search indexing leave the request path.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# The page cache needs one cache for every worker and server (Redis): with a
-# cache per process, a purge would reach only the process that saved.
+# The page and content caches need one cache for every worker and server
+# (Redis): with a cache per process, a purge would reach only the process that
+# saved.
 PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)
+CONTENT_CACHE_ENABLED = PAGE_CACHE_ENABLED

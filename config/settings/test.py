@@ -33,6 +33,7 @@ CACHES = {
 # per test worker: tests/conftest.py empties it around every test. Off but in
 # tests/pagecache/, so that the other tests see (and count) every rendering.
 PAGE_CACHE_ENABLED = False
+CONTENT_CACHE_ENABLED = False
 CACHES["page_cache"] = {
     **PAGE_CACHE,  # noqa: F405
     "KEY_PREFIX": "test-page-cache-" + os.environ.get("PYTEST_XDIST_WORKER", "main"),

@@ -3,6 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from hub import content_cache
+
 register = template.Library()
 
 # A schematic map, not a survey: each municipality is a polygon placed
@@ -54,4 +56,8 @@ def organization_alternate_urls(organization):
     """{language: path} of the organization's page in each language."""
     from directory.sitemaps import organization_alternate_paths
 
-    return organization_alternate_paths(organization)
+    return content_cache.data(
+        "organization-alternates",
+        organization.translation_key,
+        build=lambda: organization_alternate_paths(organization),
+    )

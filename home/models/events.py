@@ -40,8 +40,15 @@ class EventType(models.TextChoices):
     NETWORK_MEETING = "network_meeting", _("Network meeting")
 
 
-class EventIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
+class EventIndexPage(
+    SearchablePage,
+    page_tree.CachedRouteMixin,
+    page_tree.CachedViewRestrictionsMixin,
+    Page,
+):
     """The calendar: upcoming events first, past ones with their reports."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of events.")
@@ -96,8 +103,10 @@ class EventIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
         return response
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, page_tree.CachedViewRestrictionsMixin, Page):
     """A meeting, training or forum of the hub, with a short report afterwards."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     lead = models.TextField(
         _("lead"),

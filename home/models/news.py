@@ -21,8 +21,15 @@ from hub.searchable import SearchablePage, SearchKind
 NEWS_PER_PAGE = 12
 
 
-class NewsIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
+class NewsIndexPage(
+    SearchablePage,
+    page_tree.CachedRouteMixin,
+    page_tree.CachedViewRestrictionsMixin,
+    Page,
+):
     """The newsroom: all news of one language, newest first, filterable."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Shown above the list of news.")
@@ -67,8 +74,10 @@ class NewsIndexPage(SearchablePage, page_tree.CachedRouteMixin, Page):
         return response
 
 
-class NewsPage(Page):
+class NewsPage(page_tree.CachedViewRestrictionsMixin, Page):
     """One news article, in Georgian first and English as its translation."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     date = models.DateField(
         _("date"), default=timezone.localdate, help_text=_("The date of the news.")

@@ -8,16 +8,18 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.listings import stream_text, with_cards_of
-from hub import page_tree
+from hub import content_cache, page_tree
 from hub.analysis import index_text
 from hub.searchable import SearchablePage
 
 LISTED_PER_TOPIC = 6
 
 
-class OutreachTopicPage(SearchablePage, Page):
+class OutreachTopicPage(SearchablePage, page_tree.CachedViewRestrictionsMixin, Page):
     """A plain-language explainer for citizens (e.g. the EU Association Agreement,
     the DCFTA), with answers, documents and the hub's news and events on it."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     topic = models.ForeignKey(
         "taxonomy.Topic",
@@ -80,9 +82,13 @@ class OutreachTopicPage(SearchablePage, Page):
             context["topic_news"],
             context["topic_upcoming_events"],
             context["topic_past_events"],
-        ) = with_cards_of(
-            news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
-            events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
-            events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
+        ) = content_cache.data(
+            "outreach-lists",
+            self.pk,
+            build=lambda: with_cards_of(
+                news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
+                events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
+                events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
+            ),
         )
         return context

@@ -16,9 +16,15 @@ LATEST_ON_HOME = 3
 
 
 class HomePage(
-    SearchablePage, page_tree.CachedLocalizedMixin, page_tree.CachedRouteMixin, Page
+    SearchablePage,
+    page_tree.CachedLocalizedMixin,
+    page_tree.CachedRouteMixin,
+    page_tree.CachedViewRestrictionsMixin,
+    Page,
 ):
     """The hub's front door: who we are, what is new, where to go next."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     intro = RichTextField(
         _("introduction"),
@@ -77,8 +83,15 @@ class HomePage(
         return context
 
 
-class StandardPage(SearchablePage, page_tree.CachedRouteMixin, Page):
+class StandardPage(
+    SearchablePage,
+    page_tree.CachedRouteMixin,
+    page_tree.CachedViewRestrictionsMixin,
+    Page,
+):
     """About, Contact and other plain pages."""
+
+    cache_content = True  # the same for every visitor: hub/content_cache.py
 
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("One or two sentences under the title.")

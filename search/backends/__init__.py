@@ -97,3 +97,12 @@ def engine_errors():
     except ImportError:  # pragma: no cover - the client is in requirements
         pass
     return tuple(errors) or (OSError,)
+
+
+def index_in_database():
+    """Whether the search index lives in the database (Wagtail's database
+    backend) rather than in Elasticsearch."""
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+    from wagtail.search.backends import get_search_backend
+
+    return not isinstance(get_search_backend(), ElasticsearchBaseSearchBackend)

@@ -1,16 +1,21 @@
 """The page cache's tests: anonymous visitors are separate test clients."""
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from wagtail.models import Site
 
 from home.models import SiteContactSettings
+from hub import content_cache
 from hub.page_cache import HEADER
 
 
 def fetch(client, url, **extra):
-    """GET `url`: (response, "hit" | "miss" | None for not cached)."""
+    """GET `url`: (response, "hit" | "miss" | None for not cached), of the
+    page cache, or of the content cache when the page cache is off."""
     response = client.get(url, **extra)
+    if not settings.PAGE_CACHE_ENABLED:
+        return response, getattr(response.wsgi_request, content_cache.STATE, None)
     return response, response.headers.get(HEADER)
 
 

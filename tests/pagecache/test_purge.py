@@ -3,7 +3,9 @@
 Each test warms the cache (the page is a hit), changes the content through
 the admin or the model's publish path, and requests again: the new content,
 rendered anew. Saving one kind of content leaves the pages that do not read
-it cached (the purge is per table, not the whole cache).
+it cached (the purge is per table, not the whole cache). Every test runs
+twice: with the page cache, and with the content cache alone
+(hub/content_cache.py), which follows the same rule.
 """
 
 import pytest
@@ -23,6 +25,12 @@ from timebank.factories import ListingFactory
 from timebank.models import Category
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["page cache", "content cache"])
+def _cache(request, settings):
+    settings.PAGE_CACHE_ENABLED = request.param == "page cache"
+    settings.CONTENT_CACHE_ENABLED = request.param == "content cache"
 
 
 def warm(*urls):

@@ -22,6 +22,7 @@ def index(request):
     page = paginate(
         request, filterset.qs if filterset.is_bound else listings, PAGE_SIZE
     )
+    member = current_member(request)
     return TemplateResponse(
         request,
         "timebank/index.html",
@@ -31,7 +32,9 @@ def index(request):
             "page_obj": page,
             "listings": page.object_list,
             "query_string": query_string_without_page(request),
-            "member": current_member(request),
+            "member": member,
+            # A member sees their own actions (hub/content_cache.py).
+            "cache_content": member is None,
         },
     )
 
@@ -52,5 +55,6 @@ def listing_detail(request, pk):
             "member": member,
             "response": response,
             "form": MessageForm(),
+            "cache_content": member is None,
         },
     )

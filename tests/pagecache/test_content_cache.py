@@ -1,0 +1,220 @@
+"""The content cache (hub/content_cache.py): the public content of a page for
+the visits the page cache does not serve, purged by the same rule.
+
+Its purge rules are those of the page cache: tests/pagecache/test_purge.py
+runs every one of them with this cache alone too.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from directory.factories import OrganizationFactory
+from hub import content_cache
+from initiatives import factories as initiative_factories
+from taxonomy.models import Topic
+from tests.pagecache.conftest import fetch
+from tests.pagecache.test_privacy import MEMBER_LINK, signed_in_member
+from timebank.factories import ListingFactory, MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+ORGANIZATION = "/organizations/old-org/"
+
+
+@pytest.fixture(autouse=True)
+def _content_cache_only(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.CONTENT_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def organization(home_pages):
+    return OrganizationFactory(
+        name="ძველი ორგანიზაცია",
+        slug="old-org",
+        municipalities=["telavi"],
+        fields_of_work=["youth"],
+    )
+
+
+def with_session():
+    """A visitor the page cache does not serve: a session cookie."""
+    client = Client()
+    client.cookies["sessionid"] = "not-a-signed-in-session"
+    return client
+
+
+def queries_reading(table, client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries if f'"{table}"' in q["sql"]]
+
+
+def test_a_visitor_with_a_session_gets_the_content_from_the_cache(organization):
+    visitor = with_session()
+    assert fetch(visitor, ORGANIZATION)[1] == "miss"
+    response, state = fetch(visitor, ORGANIZATION)
+    assert state == "hit"
+    assert "ძველი ორგანიზაცია" in response.content.decode()
+    # The organization, its fields of work and the page's listings: no query.
+    assert not queries_reading("directory_organization", visitor, ORGANIZATION)
+    assert not queries_reading("taxonomy_topic", visitor, ORGANIZATION)
+
+
+def test_without_the_cache_every_visit_reads_the_content(organization, settings):
+    """The control of the test above: the same visits, the cache off."""
+    settings.CONTENT_CACHE_ENABLED = False
+    visitor = with_session()
+    fetch(visitor, ORGANIZATION)
+    assert fetch(visitor, ORGANIZATION)[1] is None
+    assert queries_reading("directory_organization", visitor, ORGANIZATION)
+
+
+def test_the_page_tree_routes_without_queries_once_cached(home_pages, settings):
+    """Routing a page and checking its view restrictions cost no query once the
+    page tree is cached (hub/page_tree.py), content cache or not."""
+    from home.factories import NewsIndexPageFactory, NewsPageFactory
+
+    settings.CONTENT_CACHE_ENABLED = False
+    index = NewsIndexPageFactory(parent=home_pages["ka"])
+    NewsPageFactory(parent=index, slug="article")
+    visitor = with_session()
+    visitor.get("/news/article/")
+    assert not queries_reading("wagtailcore_pageviewrestriction", visitor, "/news/")
+    with CaptureQueriesContext(connection) as queries:
+        assert visitor.get("/news/article/").status_code == 200
+    by_path = [q for q in queries.captured_queries if '"slug" =' in q["sql"]]
+    assert not by_path
+
+
+def test_signed_in_users_never_get_cached_content(organization, admin_client):
+    visitor = with_session()
+    fetch(visitor, ORGANIZATION)
+    assert fetch(visitor, ORGANIZATION)[1] == "hit"  # control: it is cached
+    assert fetch(admin_client, ORGANIZATION)[1] is None
+    # A member's own actions on the time bank: never from the cache, and
+    # never stored for others.
+    ListingFactory(title="ვენახის გასხვლა")
+    fetch(visitor, "/time-bank/")
+    assert fetch(visitor, "/time-bank/")[1] == "hit"  # control: it is cached
+    member_page, state = fetch(signed_in_member(), "/time-bank/")
+    assert state is None
+    assert MEMBER_LINK in member_page.content.decode()
+    assert MEMBER_LINK not in fetch(visitor, "/time-bank/")[0].content.decode()
+
+
+def test_content_with_a_csrf_token_is_never_stored(organization, settings):
+    settings.ROOT_URLCONF = "tests.pagecache.urls"
+    for _ in range(2):
+        response, state = fetch(with_session(), "/test-page-cache/content-form/")
+        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert state is None
+    assert fetch(with_session(), "/test-page-cache/content/")[1] == "miss"  # control
+
+
+def test_undeclared_content_is_never_stored(home_pages):
+    """Forms and private pages declare nothing: rendered every time."""
+    initiative = initiative_factories.InitiativeFactory(author_name="თამარ ცისკარიძე")
+    for url in (
+        "/initiatives/submit/",
+        f"/en/initiatives/track/{initiative.tracking_token}/",
+    ):
+        for _ in range(2):
+            response, state = fetch(with_session(), url)
+            assert response.status_code == 200, url
+            assert state is None, url
+
+
+def test_the_key_holds_the_query_string(organization):
+    visitor = with_session()
+    fetch(visitor, "/organizations/")
+    assert fetch(visitor, "/organizations/")[1] == "hit"
+    assert fetch(visitor, "/en/organizations/")[1] == "miss"
+    assert fetch(visitor, "/organizations/?municipality=telavi")[1] == "miss"
+    response = fetch(visitor, "/organizations/?municipality=kvareli")[0]
+    assert "ძველი ორგანიზაცია" not in response.content.decode()
+
+
+def test_a_page_stored_from_cached_content_is_purged_with_it(organization, settings):
+    """The page cache stores a page whose content came from this cache: the
+    page depends on the tables the content was built from."""
+    settings.PAGE_CACHE_ENABLED = True
+    fetch(with_session(), ORGANIZATION)  # the content is stored
+    assert fetch(Client(), ORGANIZATION)[1] == "miss"  # the page, from it
+    assert fetch(Client(), ORGANIZATION)[1] == "hit"
+    Topic.objects.filter(slug="youth").update(name_ka="ახალგაზრდობა-ახალი")
+    response, state = fetch(Client(), ORGANIZATION)
+    assert state == "miss"
+    assert "ახალგაზრდობა-ახალი" in response.content.decode()
+
+
+def stored_contents():
+    """Everything in the content cache's entries, whatever its backend."""
+    cache = caches["page_cache"]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        keys = [key.decode() for key in client.scan_iter(match=cache.make_key("*"))]
+    else:
+        keys = list(cache._cache)
+    names = [key.split(":", 2)[2] for key in keys]
+    return [
+        str(cache.get(name)[2])
+        for name in names
+        if name.startswith(("content:", "data:"))
+    ]
+
+
+def test_no_personal_data_in_the_content_cache(home_pages, council_members):
+    initiative = initiative_factories.accepted(
+        members=council_members,
+        title="Lights on the Telavi road",
+        author_name="ზურაბ მაისურაძე",
+        author_email="zurab.private@example.org",
+        author_phone="+995 599 11 22 33",
+    )
+    member = MemberFactory(
+        email="member.private@example.org", phone="+995 577 44 55 66"
+    )
+    listing = ListingFactory(member=member, title="ბაღის მორწყვა")
+    signed_in = signed_in_member()
+    for url in (
+        "/",
+        "/en/initiatives/",
+        f"/en/initiatives/{initiative.pk}/",
+        "/time-bank/",
+        f"/time-bank/{listing.pk}/",
+        f"/en/initiatives/track/{initiative.tracking_token}/",
+    ):
+        for client in (with_session(), signed_in, Client()):
+            assert fetch(client, url)[0].status_code == 200, url
+    contents = "\n".join(stored_contents())
+    assert "Lights on the Telavi road" in contents  # control: content is there
+    assert "ბაღის მორწყვა" in contents
+    for private in (
+        "zurab.private@example.org",
+        "+995 599 11 22 33",
+        "member.private@example.org",
+        "+995 577 44 55 66",
+        initiative.tracking_token,
+        MEMBER_LINK,
+    ):
+        assert private not in contents, private
+
+
+def test_data_is_kept_until_a_table_it_read_is_written(organization):
+    from directory.models import Organization
+
+    def build():
+        return list(Organization.objects.filter(live=True).values_list("name"))
+
+    assert content_cache.data("names", build=build) == [("ძველი ორგანიზაცია",)]
+    with CaptureQueriesContext(connection) as queries:
+        assert content_cache.data("names", build=build) == [("ძველი ორგანიზაცია",)]
+    assert not queries.captured_queries
+    Organization.objects.filter(pk=organization.pk).update(name="ახალი")
+    assert content_cache.data("names", build=build) == [("ახალი",)]
