@@ -3,10 +3,10 @@
 The anonymous page cache (hub/page_cache.py) stores whole pages only for
 visitors without a session and for pages without a form: a visitor who has
 a session, a page with a CSRF token in it, or a server with the page cache
-off renders every page anew. This cache keeps the part of a page that is the
-same for every visitor, its content (`{% public_content %}` around the
-content block in base.html), while header, messages, forms outside it and
-footer render as usual.
+off renders every page anew. This cache keeps the parts of a page that are
+the same for every visitor of its address: head, header, content and footer
+(`{% public_content "part" %}` in base.html), while the messages and the
+editors' bar render as usual.
 
 **What is cached.** Only content a view declares public (`cache_content` in
 its context, or on the page model), for a GET by a visitor not signed in
@@ -25,6 +25,7 @@ content's tables too (`table_access.note_read`).
 """
 
 import hashlib
+import threading
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,14 +34,16 @@ from django.utils.translation import get_language
 
 from hub import page_cache, table_access
 
-#: On the request: "hit" or "miss" (stored now) for its content; absent: not
+#: On the request: {part: "hit" or "miss" (stored now)}, a part absent: not
 #: cached. For tests and debugging (`response.wsgi_request` in tests).
 STATE = "content_cache"
 _READING = "_content_cache_reading"
+#: The request this thread serves (its ReadingMiddleware's reading).
+_request = threading.local()
 
 
 def applies(context):
-    """Whether the content being rendered in `context` may come from here."""
+    """Whether the page being rendered in `context` may come from here."""
     request = context.get("request")
     declared = context.get("cache_content") or getattr(
         context.get("page"), "cache_content", False
@@ -56,8 +59,9 @@ def applies(context):
     )
 
 
-def _key(request):
+def _key(request, part):
     parts = (
+        part,
         request.scheme,
         request.get_host(),
         get_language() or settings.LANGUAGE_CODE,
@@ -66,19 +70,24 @@ def _key(request):
     return "content:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def rendered(request, render):
-    """The content `render()` makes for this request, from the cache if fresh."""
+def rendered(request, render, part="content"):
+    """What `render()` makes of this part of the page ("content", "header"...)
+    for this request, from the cache if fresh."""
     reading = getattr(request, _READING, None)
     if reading is None:  # a request that did not pass ReadingMiddleware
         return render()
     cache = caches[page_cache.ALIAS]
-    key = _key(request)
+    key = _key(request, part)
+    states = getattr(request, STATE, None)
+    if states is None:
+        states = {}
+        setattr(request, STATE, states)
     cached = cache.get(key)
     if cached is not None:
         generation, tables, html = cached
-        if page_cache.unchanged_since(cache, generation, tables):
+        if _unchanged(cache, generation, tables):
             table_access.note_read(tables)
-            setattr(request, STATE, "hit")
+            states[part] = "hit"
             return mark_safe(html)  # noqa: S308 - stored as rendered, escaped then
     # Whether the content itself asks for a CSRF token (a form in it).
     token_before = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
@@ -93,7 +102,7 @@ def rendered(request, render):
         and page_cache.may_store(cache, reading.generation, tables)
     ):
         cache.set(key, (reading.generation, tables, str(html)))  # alias's TIMEOUT
-        setattr(request, STATE, "miss")
+        states[part] = "miss"
     return html
 
 
@@ -118,16 +127,26 @@ def data(name, *parts, build):
     cached = cache.get(key)
     if cached is not None:
         generation, tables, value = cached
-        if page_cache.unchanged_since(cache, generation, tables):
+        if _unchanged(cache, generation, tables):
             table_access.note_read(tables)
             return value
     generation = page_cache.generation()
     with table_access.Reading() as reading:
         value = build()
-    tables = tuple(sorted(reading.read - page_cache.IGNORED_TABLES))
+    tables = page_cache.tables_read(reading)  # page-tree values read from its cache
     if not reading.written and page_cache.may_store(cache, generation, tables):
         cache.set(key, (generation, tables, value))  # the alias's TIMEOUT
     return value
+
+
+def _unchanged(cache, generation, tables):
+    """`page_cache.unchanged_since`, reusing the tags this request has read
+    already (the parts of a page depend on mostly the same tables), unless it
+    has written something since it began."""
+    reading = getattr(_request, "reading", None)
+    if reading is None or reading.written - page_cache.IGNORED_TABLES:
+        return page_cache.unchanged_since(cache, generation, tables)
+    return page_cache.unchanged_since(cache, generation, tables, reading.tags)
 
 
 class ReadingMiddleware:
@@ -143,5 +162,10 @@ class ReadingMiddleware:
             return self.get_response(request)
         with table_access.Reading() as reading:
             reading.generation = page_cache.generation()
+            reading.tags = {}
             setattr(request, _READING, reading)
-            return self.get_response(request)
+            _request.reading = reading
+            try:
+                return self.get_response(request)
+            finally:
+                _request.reading = None

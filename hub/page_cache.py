@@ -52,8 +52,11 @@ ALIAS = "page_cache"
 #: The response header saying "hit" or "miss" (stored now); absent: not cached.
 HEADER = "X-Page-Cache"
 #: Written by rendering itself and derived from other tables (an image's
-#: renditions follow the image row), or never read by a public page.
-IGNORED_TABLES = frozenset({"wagtailimages_rendition", "django_session"})
+#: renditions follow the image row), or never read by a public page (the
+#: sessions; the task queue, which a request only adds to: counting a search).
+IGNORED_TABLES = frozenset(
+    {"wagtailimages_rendition", "django_session", "django_tasks_database_dbtaskresult"}
+)
 #: Request headers a cached response may vary on: the key covers them.
 _VARY_ALLOWED = frozenset({"cookie", "accept-language", "accept-encoding"})
 _ENCODINGS = ("br", "gzip", "zstd")
@@ -78,9 +81,11 @@ def _tag(table):
 def site_wide_tables():
     """The tables behind every page's chrome: page tree, sites, settings."""
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-    models = [Page, Site, Locale] + [
+    # Those behind the page tree's own cache (hub/page_tree.py), whose values
+    # are read without a query: menus, routes, the private sections.
+    models = [Page, Site, Locale, PageViewRestriction] + [
         model
         for model in apps.get_models()
         if issubclass(model, (BaseSiteSetting, BaseGenericSetting))
@@ -218,12 +223,20 @@ def _page_key(request):
     return "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def unchanged_since(cache, generation, tables):
-    """Whether none of `tables` was written after `generation`."""
-    tags = cache.get_many([_tag(table) for table in tables])
-    return len(tags) == len(tables) and all(
-        value <= generation for value in tags.values()
-    )
+def tags(cache, tables):
+    """{table: the generation of its last write} (absent: never set, or lost)."""
+    found = cache.get_many([_tag(table) for table in tables])
+    return {table: found[_tag(table)] for table in tables if _tag(table) in found}
+
+
+def unchanged_since(cache, generation, tables, known=None):
+    """Whether none of `tables` was written after `generation`; `known`: tags
+    already read, reused and completed."""
+    known = {} if known is None else known
+    missing = [table for table in tables if table not in known]
+    if missing:
+        known.update(tags(cache, missing))
+    return all(table in known and known[table] <= generation for table in tables)
 
 
 def _fresh(cache, cached):

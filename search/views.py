@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -26,7 +27,16 @@ def search(request):
     """The site search: one box over all public content, best first."""
     form = SearchForm(request.GET)
     typed = (request.GET.get("q") or "").replace("\x00", "")[:MAX_QUERY_LENGTH]
-    context = {"form": form, "typed": typed, "query": "", "notices": []}
+    # The same for every visitor of the address (hub/content_cache.py), and
+    # purged when the index is written: in the database, not Elasticsearch
+    # (see _found). The search is still counted each time.
+    context = {
+        "form": form,
+        "typed": typed,
+        "query": "",
+        "notices": [],
+        "cache_content": index_in_database(),
+    }
     if not form.is_valid():
         context["notices"] = [
             error for errors in form.errors.values() for error in errors
@@ -50,7 +60,7 @@ def search(request):
         found, operator = _found(query, language, kind, municipality)
     except search_results.SearchUnavailable:
         logger.exception("Site search failed for %r", query)
-        context["unavailable"] = True
+        context.update(unavailable=True, cache_content=False)
         return TemplateResponse(request, "search/search.html", context, status=503)
 
     promotions = _promotions(query) if not (kind or municipality) else []
@@ -60,7 +70,11 @@ def search(request):
     ]
 
     page = paginate(request, found, settings.SEARCH_RESULTS_PER_PAGE)
-    search_results.describe(page.object_list, query, request)
+    # Titles, excerpts, URLs: worked out when shown, not when the content
+    # comes from the cache.
+    shown = SimpleLazyObject(
+        lambda: search_results.describe(page.object_list, query, request)
+    )
 
     # Count a search once: on its first page, unfiltered.
     if request.GET.get("page") in (None, "", "1") and not (kind or municipality):
@@ -68,7 +82,7 @@ def search(request):
 
     context.update(
         page_obj=page,
-        results=page.object_list,
+        results=shown,
         result_count=page.paginator.count,
         promotions=promotions if page.number == 1 else [],
         any_word=operator == "or",

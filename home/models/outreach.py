@@ -67,10 +67,19 @@ class OutreachTopicPage(SearchablePage, page_tree.CachedViewRestrictionsMixin, P
         return self.search_description or self.lead or stream_text(self.body)
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        (
+            context["topic_news"],
+            context["topic_upcoming_events"],
+            context["topic_past_events"],
+        ) = content_cache.data("outreach-lists", self.pk, build=self._topic_lists)
+        return context
+
+    def _topic_lists(self):
+        """(news, upcoming events, past events) of this page's topic."""
         from home.models.events import EventPage
         from home.models.news import NewsPage
 
-        context = super().get_context(request, *args, **kwargs)
         same_topic = {"locale_id": self.locale_id, "topics": self.topic_id}
         related = ("municipality", "image")
         news = page_tree.public(NewsPage.objects.live()).filter(**same_topic)
@@ -78,17 +87,8 @@ class OutreachTopicPage(SearchablePage, page_tree.CachedViewRestrictionsMixin, P
         events = page_tree.public(EventPage.objects.live()).filter(**same_topic)
         events = events.select_related(*related)
         now = timezone.now()
-        (
-            context["topic_news"],
-            context["topic_upcoming_events"],
-            context["topic_past_events"],
-        ) = content_cache.data(
-            "outreach-lists",
-            self.pk,
-            build=lambda: with_cards_of(
-                news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
-                events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
-                events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
-            ),
+        return with_cards_of(
+            news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
+            events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
+            events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
         )
-        return context

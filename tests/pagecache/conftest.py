@@ -15,7 +15,8 @@ def fetch(client, url, **extra):
     page cache, or of the content cache when the page cache is off."""
     response = client.get(url, **extra)
     if not settings.PAGE_CACHE_ENABLED:
-        return response, getattr(response.wsgi_request, content_cache.STATE, None)
+        states = getattr(response.wsgi_request, content_cache.STATE, {})
+        return response, states.get("content")
     return response, response.headers.get(HEADER)
 
 

@@ -218,3 +218,55 @@ def test_data_is_kept_until_a_table_it_read_is_written(organization):
     assert not queries.captured_queries
     Organization.objects.filter(pk=organization.pk).update(name="ახალი")
     assert content_cache.data("names", build=build) == [("ახალი",)]
+
+
+def test_head_header_and_footer_come_from_the_cache_and_follow_the_menu(
+    organization,
+):
+    from home.factories import StandardPageFactory
+
+    visitor = with_session()
+    fetch(visitor, ORGANIZATION)
+    response = visitor.get(ORGANIZATION)
+    states = getattr(response.wsgi_request, content_cache.STATE)
+    assert states == {part: "hit" for part in ("head", "header", "content", "footer")}
+    StandardPageFactory(
+        parent=organization_home(), title="ახალი განყოფილება", show_in_menus=True
+    )
+    response = visitor.get(ORGANIZATION)
+    assert "ახალი განყოფილება" in response.content.decode()  # the header's menu
+    assert getattr(response.wsgi_request, content_cache.STATE)["header"] == "miss"
+
+
+def organization_home():
+    from home.models import HomePage
+
+    return HomePage.objects.get(locale__language_code="ka")
+
+
+def test_search_results_come_from_the_cache_and_are_still_counted(
+    home_pages, settings, search_index
+):
+    """With the database index: the results' content is kept until the index
+    or the content is written; each search is counted all the same (a task
+    queued, as in production)."""
+    from django_tasks_db.models import DBTaskResult
+
+    immediate = settings.TASKS
+    queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    OrganizationFactory(name="ზღაპრული ბაღი", slug="fairy-garden")
+    settings.TASKS = queued
+    visitor = with_session()
+    url = "/search/?q=ზღაპრული"
+    assert fetch(visitor, url)[1] == "miss"
+    response, state = fetch(visitor, url)
+    assert state == "hit"
+    assert "ბაღი" in response.content.decode()
+    counted = DBTaskResult.objects.filter(task_path__endswith="record_search")
+    assert counted.count() == 2
+    settings.TASKS = immediate  # indexed as it is saved
+    OrganizationFactory(name="ზღაპრული ტყე", slug="fairy-forest")
+    settings.TASKS = queued
+    response, state = fetch(visitor, url)
+    assert state == "miss"
+    assert "ტყე" in response.content.decode()
