@@ -11,7 +11,7 @@ twice: with the page cache, and with the content cache alone
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from directory.factories import OrganizationFactory
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
@@ -110,6 +110,19 @@ def test_deleting_a_page(news):
     warm("/news/", "/news/article/")
     article.delete()
     assert page_text("/news/article/")[0] == 404
+    assert "ძველი სათაური" not in page_text("/news/")[2]
+
+
+def test_making_a_page_private(news):
+    """A view restriction changes no page row: the listings read the private
+    sections from the page tree's cache, and are purged all the same."""
+    index, article = news
+    warm("/news/", "/news/article/")
+    PageViewRestriction.objects.create(
+        page=article, restriction_type="password", password="secret"
+    )
+    status, state, html = page_text("/news/article/")
+    assert "ძველი სათაური" not in html  # the password form instead
     assert "ძველი სათაური" not in page_text("/news/")[2]
 
 
