@@ -11,6 +11,8 @@ choosers call `autocomplete()` (the site's search page calls `search()`):
 autocomplete is answered from the database instead of the index.
 """
 
+import functools
+
 from modelsearch.backends.database.fallback import (
     DatabaseSearchBackend as FallbackSearchBackend,
 )
@@ -102,6 +104,14 @@ def engine_errors():
 def index_in_database():
     """Whether the search index lives in the database (Wagtail's database
     backend) rather than in Elasticsearch."""
+    from django.conf import settings
+
+    return _in_database(settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
+
+
+@functools.cache
+def _in_database(backend_path):
+    # Once per configured backend: Wagtail builds a new backend on each call.
     from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
     from wagtail.search.backends import get_search_backend
 
