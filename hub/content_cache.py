@@ -70,7 +70,7 @@ def _key(request, part):
     return "content:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def rendered(request, render, part="content"):
+def rendered(request, render, part):
     """What `render()` makes of this part of the page ("content", "header"...)
     for this request, from the cache if fresh."""
     reading = getattr(request, _READING, None)

@@ -9,7 +9,6 @@ import zipfile
 import pytest
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.db import connection
 from django.http import FileResponse
 from django.test.utils import CaptureQueriesContext
@@ -27,6 +26,7 @@ from home.factories import ImageFactory
 from hub import stored_downloads
 from taxonomy.models import Municipality, Topic
 from tests.directory.test_import_export import PRIVATE, good_row, to_csv
+from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +74,6 @@ def queued_rebuilds():
     return DBTaskResult.objects.filter(
         task_path=build_open_data_files.module_path, status=TaskResultStatus.READY
     ).count()
-
-
-def run_the_worker(monkeypatch):
-    # The worker closes connections it thinks stale: not this test's own.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections",
-        lambda: None,
-    )
-    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
 
 
 def bulk_organizations(count):

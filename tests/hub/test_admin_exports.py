@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,8 +16,6 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
-from wagtail.admin.viewsets import viewsets
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.users.models import UserProfile
 
 from directory.factories import OrganizationFactory
@@ -27,7 +24,8 @@ from hub.admin_exports import BackgroundExportMixin, build_admin_export
 from hub.factories import UserFactory
 from hub.models import AdminExport
 from hub.roles import COMMUNICATIONS_STAFF, TIME_BANK_COORDINATORS
-from tests.admin_exports import exported_file
+from tests.admin_exports import exported_file, exporting_viewsets
+from tests.worker import run_the_worker
 from timebank.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,12 +137,7 @@ def test_the_worker_builds_it(coordinator_client, listed, settings, monkeypatch)
     assert DBTaskResult.objects.count() == 1
     assert AdminExport.objects.get().status == AdminExport.Status.PENDING
 
-    # The worker closes connections it thinks stale: not this test's own.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections",
-        lambda: None,
-    )
-    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
+    run_the_worker(monkeypatch)
 
     export = AdminExport.objects.get()
     assert export.status == AdminExport.Status.READY
@@ -335,14 +328,7 @@ def test_old_exports_are_removed_with_their_files(coordinator_client, listed, se
 
 
 def test_every_viewset_with_exports_builds_them_in_the_background():
-    reverse("wagtailadmin_home")
-    exporting = [
-        viewset
-        for viewset in viewsets.viewsets
-        if isinstance(viewset, ModelViewSet)
-        and isinstance(viewset.list_export, list | tuple)
-        and viewset.list_export
-    ]
+    exporting = exporting_viewsets()
     assert len(exporting) >= 7
     for viewset in exporting:
         assert issubclass(viewset.index_view_class, BackgroundExportMixin), viewset

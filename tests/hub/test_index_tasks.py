@@ -1,9 +1,6 @@
 """Large index updates (a directory import) run as background tasks."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.search.backends import get_search_backend
 
@@ -11,6 +8,7 @@ from directory.factories import OrganizationFactory
 from directory.models import Organization
 from hub import tasks
 from tests.indexing import auto_updated_backends
+from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +34,7 @@ def test_objects_are_indexed_by_the_worker_after_the_commit(
     assert DBTaskResult.objects.count() == 2
     assert found("ზეგაანის") == []
 
-    # The worker closes connections it thinks stale: not this test's own.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections",
-        lambda: None,
-    )
-    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
+    run_the_worker(monkeypatch)
 
     assert {o.pk for o in found("ზეგაანის")} == {o.pk for o in organizations}
 

@@ -2,13 +2,11 @@
 background task, and retried until the mail server takes it."""
 
 import datetime
-import io
 import socketserver
 import threading
 
 import pytest
 from django.core import mail as outbox
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -17,6 +15,7 @@ from hub import mail
 from hub.models import OutgoingMail
 from initiatives.models import Initiative
 from tests.initiatives.public_helpers import SUBMIT_URL, form_data
+from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -84,12 +83,6 @@ def test_a_rolled_back_change_sends_nothing(settings):
 
 
 def test_in_production_the_worker_sends_what_the_request_stored(settings, monkeypatch):
-    # The worker closes connections it thinks stale; on PostgreSQL that would
-    # close this test's own transaction.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections",
-        lambda: None,
-    )
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     mail.send(
         "initiatives/email/author_update_subject.txt",
@@ -99,7 +92,7 @@ def test_in_production_the_worker_sends_what_the_request_stored(settings, monkey
     )
     assert outbox.outbox == []  # nothing sent in the request
 
-    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
+    run_the_worker(monkeypatch)
 
     assert OutgoingMail.objects.get().sent_at is not None
     [message] = outbox.outbox

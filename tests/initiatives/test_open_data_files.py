@@ -11,7 +11,6 @@ from django.apps import apps
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.db import connection
 from django.db.models.signals import post_migrate
 from django.http import FileResponse
@@ -29,6 +28,7 @@ from initiatives.models import AdvocacyStep, Initiative
 from initiatives.tasks import build_open_data_files
 from taxonomy.factories import municipality, topic
 from tests.initiatives.public_helpers import published
+from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +74,6 @@ def queued_rebuilds():
     return DBTaskResult.objects.filter(
         task_path=build_open_data_files.module_path, status=TaskResultStatus.READY
     ).count()
-
-
-def run_the_worker(monkeypatch):
-    # The worker closes connections it thinks stale: not this test's own.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections",
-        lambda: None,
-    )
-    call_command("db_worker", batch=True, interval=0, stdout=io.StringIO())
 
 
 def bulk_initiatives(count, start=0):

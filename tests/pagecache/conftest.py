@@ -2,6 +2,8 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from wagtail.models import Site
 
@@ -18,6 +20,19 @@ def fetch(client, url, **extra):
         states = getattr(response.wsgi_request, content_cache.STATE, {})
         return response, states.get("content")
     return response, response.headers.get(HEADER)
+
+
+def cache_entries(prefix):
+    """The values stored under keys starting with `prefix` ("page:",
+    "content:", "data:") in the page cache's alias, whatever its backend."""
+    cache = caches["page_cache"]
+    if isinstance(cache, RedisCache):
+        client = cache._cache.get_client()
+        keys = [key.decode() for key in client.scan_iter(match=cache.make_key("*"))]
+    else:
+        keys = list(cache._cache)
+    names = [key.split(":", 2)[2] for key in keys]
+    return [cache.get(name) for name in names if name.startswith(prefix)]
 
 
 @pytest.fixture(autouse=True)

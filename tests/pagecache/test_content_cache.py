@@ -6,8 +6,6 @@ runs every one of them with this cache alone too.
 """
 
 import pytest
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +14,7 @@ from directory.factories import OrganizationFactory
 from hub import content_cache
 from initiatives import factories as initiative_factories
 from taxonomy.models import Topic
-from tests.pagecache.conftest import fetch
+from tests.pagecache.conftest import cache_entries, fetch
 from tests.pagecache.test_privacy import MEMBER_LINK, signed_in_member
 from timebank.factories import ListingFactory, MemberFactory
 
@@ -154,19 +152,9 @@ def test_a_page_stored_from_cached_content_is_purged_with_it(organization, setti
 
 
 def stored_contents():
-    """Everything in the content cache's entries, whatever its backend."""
-    cache = caches["page_cache"]
-    if isinstance(cache, RedisCache):
-        client = cache._cache.get_client()
-        keys = [key.decode() for key in client.scan_iter(match=cache.make_key("*"))]
-    else:
-        keys = list(cache._cache)
-    names = [key.split(":", 2)[2] for key in keys]
-    return [
-        str(cache.get(name)[2])
-        for name in names
-        if name.startswith(("content:", "data:"))
-    ]
+    """Everything in the content cache's entries (content parts and data)."""
+    entries = cache_entries("content:") + cache_entries("data:")
+    return [str(value) for _, _, value in entries]
 
 
 def test_no_personal_data_in_the_content_cache(home_pages, council_members):
@@ -221,7 +209,7 @@ def test_data_is_kept_until_a_table_it_read_is_written(organization):
 
 
 def test_head_header_and_footer_come_from_the_cache_and_follow_the_menu(
-    organization,
+    organization, home_pages
 ):
     from home.factories import StandardPageFactory
 
@@ -231,17 +219,11 @@ def test_head_header_and_footer_come_from_the_cache_and_follow_the_menu(
     states = getattr(response.wsgi_request, content_cache.STATE)
     assert states == {part: "hit" for part in ("head", "header", "content", "footer")}
     StandardPageFactory(
-        parent=organization_home(), title="ახალი განყოფილება", show_in_menus=True
+        parent=home_pages["ka"], title="ახალი განყოფილება", show_in_menus=True
     )
     response = visitor.get(ORGANIZATION)
     assert "ახალი განყოფილება" in response.content.decode()  # the header's menu
     assert getattr(response.wsgi_request, content_cache.STATE)["header"] == "miss"
-
-
-def organization_home():
-    from home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="ka")
 
 
 def test_search_results_come_from_the_cache_and_are_still_counted(

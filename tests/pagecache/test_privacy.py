@@ -5,12 +5,10 @@ part (no session, no form) is cached, so a rule that stopped working fails.
 """
 
 import pytest
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 
 from initiatives import factories as initiative_factories
-from tests.pagecache.conftest import fetch
+from tests.pagecache.conftest import cache_entries, fetch
 from timebank.factories import ListingFactory, MemberFactory
 from timebank.members import ensure_user
 
@@ -131,15 +129,8 @@ def test_not_found_is_not_cached(visitor, home_pages):
 
 
 def cached_contents():
-    """The bodies of every page in the page cache, whatever its backend."""
-    cache = caches["page_cache"]
-    if isinstance(cache, RedisCache):
-        client = cache._cache.get_client()
-        keys = [key.decode() for key in client.scan_iter(match=cache.make_key("*"))]
-    else:
-        keys = list(cache._cache)
-    names = [key.split(":", 2)[2] for key in keys]
-    return [cache.get(name)[1].decode() for name in names if name.startswith("page:")]
+    """The bodies of every page in the page cache."""
+    return [body.decode() for _, body in cache_entries("page:")]
 
 
 def test_no_citizens_personal_data_in_the_cache(home_pages, council_members):

@@ -14,15 +14,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
-from wagtail.admin.viewsets import viewsets
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from consultations.factories import CaseFactory
 from directory.models import Organization
 from hub.tabular import FORMULA, SafeSpreadsheetExportMixin, safe_cell
 from initiatives import factories as initiative_factories
 from initiatives.models import Initiative
-from tests.admin_exports import exported_file
+from tests.admin_exports import exported_file, exporting_viewsets
 from tests.directory.test_proposal import PROPOSE, new_entry
 from tests.initiatives.public_helpers import SUBMIT_URL, form_data, published
 from timebank import factories as timebank_factories
@@ -85,15 +83,7 @@ def hostile(client, home_pages):
 
 
 def test_every_viewset_with_exports_declares_the_guard():
-    reverse("wagtailadmin_home")
-    exporting = [
-        viewset
-        for viewset in viewsets.viewsets
-        if isinstance(viewset, ModelViewSet)
-        # UNDEFINED (a truthy sentinel) leaves the view's default: no export.
-        and isinstance(viewset.list_export, list | tuple)
-        and viewset.list_export
-    ]
+    exporting = exporting_viewsets()
     assert len(exporting) >= 5
     for viewset in exporting:
         assert issubclass(viewset.index_view_class, SafeSpreadsheetExportMixin), viewset
