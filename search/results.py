@@ -9,7 +9,7 @@ result in the other language gives way to its translation where one is public.
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -161,6 +161,23 @@ def search(query, language, kind_slug=None, municipality=None):
     # The visitor's language first; content without a language goes with it.
     results.sort(key=lambda r: (r.language not in (language, ""), -r.score))
     return results, operator
+
+
+def storable(results):
+    """`results` as a cache keeps them: each kind by its slug. A kind's labels
+    are lazy translations, and unpickling one builds a class anew: a third of
+    a cached search's time."""
+    return [replace(result, search_kind=result.search_kind.slug) for result in results]
+
+
+def restored(stored):
+    """The results `storable` kept, with their kinds (those still searched)."""
+    by_slug = {kind.slug: kind for kind in kinds.all_kinds()}
+    return [
+        replace(result, search_kind=by_slug[result.search_kind])
+        for result in stored
+        if result.search_kind in by_slug
+    ]
 
 
 def _to_results(found):

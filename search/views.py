@@ -97,14 +97,17 @@ def _found(query, language, kind, municipality):
     are written after the content's (a task), and seen. Elasticsearch's are
     not, and it answers fast: asked every time."""
 
-    def found():
+    if not index_in_database():
         return search_results.search(query, language, kind, municipality)
 
-    if not index_in_database():
-        return found()
-    return content_cache.data(
-        "search", query, kind, municipality and municipality.pk, build=found
+    def storable():
+        results, operator = search_results.search(query, language, kind, municipality)
+        return search_results.storable(results), operator
+
+    stored, operator = content_cache.data(
+        "search", query, kind, municipality and municipality.pk, build=storable
     )
+    return search_results.restored(stored), operator
 
 
 def _promotions(query):

@@ -174,7 +174,10 @@ DATABASES = {
     )
 }
 # Timeouts (see ENV_DB_*): PostgreSQL's connect and statement timeouts; SQLite
-# waits at most as long for a lock held by another connection.
+# waits at most as long for a lock held by another connection. SQLite writes
+# ahead to a log (WAL): pages are read while another connection writes (the
+# development server's threads, the task worker), and a commit needs no disk
+# sync of its own.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         connect_timeout=ENV_DB_CONNECT_TIMEOUT,
@@ -182,7 +185,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        timeout=ENV_DB_STATEMENT_TIMEOUT
+        timeout=ENV_DB_STATEMENT_TIMEOUT,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

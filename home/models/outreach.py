@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -68,15 +69,17 @@ class OutreachTopicPage(SearchablePage, page_tree.CachedViewRestrictionsMixin, P
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        (
-            context["topic_news"],
-            context["topic_upcoming_events"],
-            context["topic_past_events"],
-        ) = content_cache.data("outreach-lists", self.pk, build=self._topic_lists)
+        # Read when the content is rendered: not at all when it comes from
+        # the content cache.
+        context["on_topic"] = SimpleLazyObject(
+            lambda: content_cache.data(
+                "outreach-on-topic", self.pk, build=self._topic_lists
+            )
+        )
         return context
 
     def _topic_lists(self):
-        """(news, upcoming events, past events) of this page's topic."""
+        """The news, upcoming and past events of this page's topic."""
         from home.models.events import EventPage
         from home.models.news import NewsPage
 
@@ -87,8 +90,9 @@ class OutreachTopicPage(SearchablePage, page_tree.CachedViewRestrictionsMixin, P
         events = page_tree.public(EventPage.objects.live()).filter(**same_topic)
         events = events.select_related(*related)
         now = timezone.now()
-        return with_cards_of(
+        listed = with_cards_of(
             news.order_by("-date", "-pk")[:LISTED_PER_TOPIC],
             events.filter(end__gte=now).order_by("start", "pk")[:LISTED_PER_TOPIC],
             events.filter(end__lt=now).order_by("-start", "-pk")[:LISTED_PER_TOPIC],
         )
+        return dict(zip(("news", "upcoming", "past"), listed, strict=True))

@@ -252,3 +252,30 @@ def test_search_results_come_from_the_cache_and_are_still_counted(
     response, state = fetch(visitor, url)
     assert state == "miss"
     assert "ტყე" in response.content.decode()
+
+
+def test_cached_search_results_keep_each_kind_by_its_slug(
+    home_pages, settings, search_index
+):
+    """A kind's labels are lazy translations, slow to unpickle: the kept
+    results name their kind, and a page built from them labels each result."""
+    from search.results import Result
+
+    OrganizationFactory(name="ზღაპრული ბაღი", slug="fairy-garden")
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    visitor = with_session()
+    visitor.get("/en/search/?q=ზღაპრული")
+    kept = [
+        result
+        for value in cache_entries("data:")
+        if isinstance(value[2], tuple)
+        for result in value[2][0]
+        if isinstance(result, Result)
+    ]
+    assert [result.search_kind for result in kept] == ["organization"]
+
+    # Another address, the same search: the content is built again from the
+    # kept results.
+    response = visitor.get("/en/search/?q=ზღაპრული&page=1")
+    assert getattr(response.wsgi_request, content_cache.STATE)["content"] == "miss"
+    assert '<span class="tag">Organization</span>' in response.content.decode()

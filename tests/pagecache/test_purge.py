@@ -86,6 +86,33 @@ def test_publishing_a_new_page(news):
     assert "სულ ახალი ამბავი" in page_text("/news/")[2]
 
 
+def test_publishing_news_on_the_topic_of_an_outreach_page(news, home_pages):
+    from home.factories import (
+        EventIndexPageFactory,
+        EventPageFactory,
+        OutreachTopicPageFactory,
+    )
+
+    index, article = news
+    outreach = OutreachTopicPageFactory(parent=home_pages["ka"], slug="association")
+    article.topics.add(outreach.topic)
+    article.save_revision().publish()
+    warm("/association/")
+    assert "ძველი სათაური" in page_text("/association/")[2]
+    NewsPageFactory(
+        parent=index,
+        title="ახალი ამბავი თემაზე",
+        slug="on-topic",
+        topics=[outreach.topic],
+    )
+    events = EventIndexPageFactory(parent=home_pages["ka"])
+    EventPageFactory(parent=events, title="შეხვედრა თემაზე", topics=[outreach.topic])
+    status, state, html = page_text("/association/")
+    assert (status, state) == (200, "miss")
+    assert "ახალი ამბავი თემაზე" in html
+    assert "შეხვედრა თემაზე" in html  # the upcoming events
+
+
 def test_unpublishing_a_page(news):
     index, article = news
     warm("/news/", "/news/article/")

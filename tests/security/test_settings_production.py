@@ -65,3 +65,46 @@ def test_the_statement_timeout_reaches_the_postgresql_session(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW statement_timeout")
         assert cursor.fetchone()[0] == "30s"
+
+
+def test_sqlite_reads_go_on_while_another_connection_writes(
+    tmp_path, django_db_blocker
+):
+    """Connections share the SQLite file (the development server's threads,
+    the task worker): with its write-ahead log, one reads while another's
+    write is open."""
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    database = {
+        **load_settings(
+            "config.settings.dev",
+            {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}"},
+            ["DATABASES"],
+        )["DATABASES"]["default"],
+        "TIME_ZONE": None,
+        "CONN_HEALTH_CHECKS": False,
+        "AUTOCOMMIT": True,
+    }
+    worker, site = (
+        DatabaseWrapper(database, "worker"),
+        DatabaseWrapper(database, "site"),
+    )
+    try:
+        django_db_blocker.unblock()  # two connections of their own to a file
+        with worker.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+            cursor.execute("CREATE TABLE queue (id integer)")
+            cursor.execute("BEGIN IMMEDIATE")  # the worker's write, not committed
+            cursor.execute("INSERT INTO queue VALUES (1)")
+            with site.cursor() as reading:
+                reading.execute("SELECT count(*) FROM queue")
+                assert reading.fetchone()[0] == 0
+            cursor.execute("COMMIT")
+        with site.cursor() as reading:
+            reading.execute("SELECT count(*) FROM queue")
+            assert reading.fetchone()[0] == 1
+    finally:
+        worker.close()
+        site.close()
+        django_db_blocker.restore()
