@@ -51,6 +51,10 @@ Run from the project root:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kakheti_pages \\
         .venv/bin/python benchmarks/pages.py
 
+With `--throughput` the same run then measures the page cache's requests per
+second against a bare Django view returning the same bytes
+(`benchmarks/page_cache.py` with its defaults: gunicorn, wrk).
+
 bakerydemo is fetched separately and never committed. For instance (its
 commit 5a01dcd, Wagtail 7.2, runs on Python 3.11; its requirements let pip
 pick django-tasks 0.9.0, which fails while loading the data, and Wagtail 7.2.3
@@ -338,6 +342,12 @@ def main():
     parser.add_argument("--requests", type=int, default=15, help="counted, per page")
     parser.add_argument("--bakerydemo", help="bakerydemo's checkout, prepared")
     parser.add_argument("--bakerydemo-python", help="bakerydemo's venv's python")
+    parser.add_argument(
+        "--throughput",
+        action="store_true",
+        help="then the page cache's throughput against a bare Django view "
+        "(benchmarks/page_cache.py: gunicorn, wrk)",
+    )
     args = parser.parse_args()
     if bool(args.bakerydemo) != bool(args.bakerydemo_python):
         parser.error("--bakerydemo and --bakerydemo-python go together")
@@ -354,6 +364,15 @@ def main():
         sys.path.insert(0, str(scratch))
         os.environ["DJANGO_SETTINGS_MODULE"] = "kh_pages_bench_settings"
         run(args, scratch)
+    if args.throughput:
+        print("\nPage cache throughput (benchmarks/page_cache.py)", flush=True)
+        script = ROOT / "benchmarks" / "page_cache.py"
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DJANGO_SETTINGS_MODULE", "PYTHONPATH")
+        }
+        subprocess.run([sys.executable, str(script)], env=environment, check=True)
 
 
 def run(args, scratch):
