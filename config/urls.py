@@ -10,6 +10,7 @@ from consultations import urls as consultations_urls
 from directory import sitemaps as directory_sitemaps
 from directory import urls as directory_urls
 from home import urls as home_urls
+from hub import wagtail_exports
 from impact import sitemaps as impact_sitemaps
 from impact import urls as impact_urls
 from initiatives import sitemaps as initiatives_sitemaps
@@ -23,6 +24,8 @@ from volunteering import urls as volunteering_urls
 # at "/", English at "/en/") and `neutral_urlpatterns` for language-neutral,
 # machine-readable URLs (API, downloads, sitemap).
 urlpatterns = [
+    # Wagtail's reports and redirects, exporting in the background: first.
+    path("admin/", include(wagtail_exports)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
