@@ -392,3 +392,14 @@ def test_wagtail_s_site_history_is_the_file_the_request_built(
         assert built == body(before)
     else:
         assert xlsx_parts(built) == xlsx_parts(body(before))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/redirects/", "/admin/reports/aging-pages/", "/admin/reports/locked/"],
+)
+def test_a_wagtail_report_the_user_may_not_see_queues_nothing(coordinator_client, url):
+    response = coordinator_client.get(url, {"export": "csv"})
+
+    assert response.status_code == 403
+    assert not AdminExport.objects.exists()
