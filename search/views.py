@@ -105,7 +105,7 @@ def _found(query, language, kind, municipality):
         return search_results.storable(results), operator
 
     stored, operator = content_cache.data(
-        "search", query, kind, municipality and municipality.pk, build=storable
+        "search-results", query, kind, municipality and municipality.pk, build=storable
     )
     return search_results.restored(stored), operator
 
