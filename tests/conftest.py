@@ -9,8 +9,14 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.factories import home_pages as build_home_pages
 from hub.factories import DEFAULT_PASSWORD, SuperuserFactory, UserFactory
-from hub.roles import ADVISORY_COUNCIL, COMMUNICATIONS_STAFF, MODERATORS
+from hub.roles import (
+    ADVISORY_COUNCIL,
+    COMMUNICATIONS_STAFF,
+    MODERATORS,
+    TIME_BANK_COORDINATORS,
+)
 from tests.indexing import auto_updated_backends, rebuild_index
+from tests.worker import QUEUED
 
 
 @pytest.fixture(autouse=True)
@@ -94,6 +100,18 @@ def council_members(db):
 
 
 @pytest.fixture
+def coordinator(db):
+    """A time-bank coordinator."""
+    return UserFactory(username="coordinator", role=TIME_BANK_COORDINATORS)
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+@pytest.fixture
 def comms_client(client, comms_user):
     client.force_login(comms_user)
     return client
@@ -103,6 +121,13 @@ def comms_client(client, comms_user):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def queued(settings):
+    """Tasks wait in the database for the worker (`tests.worker`), as in
+    production, instead of running at once."""
+    settings.TASKS = QUEUED
 
 
 @pytest.fixture

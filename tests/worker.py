@@ -4,6 +4,10 @@ import io
 
 from django.core.management import call_command
 
+#: Tasks queued in the database for the worker, as in production (the test
+#: settings run them at once).
+QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 
 def run_the_worker(monkeypatch):
     """Run every queued task once, as `manage.py db_worker` does in production.

@@ -9,8 +9,6 @@ import pytest
 from django.urls import reverse
 
 from consultations.factories import consultant as make_consultant
-from hub.factories import UserFactory
-from hub.roles import TIME_BANK_COORDINATORS
 from taxonomy.factories import municipality
 
 REQUEST_URL = "/consultations/request/"  # Georgian, the default language
@@ -25,11 +23,6 @@ def consultant(db):
 @pytest.fixture
 def second_consultant(db):
     return make_consultant("consultant2")
-
-
-@pytest.fixture
-def coordinator(db):
-    return UserFactory(username="coordinator", role=TIME_BANK_COORDINATORS)
 
 
 @pytest.fixture

@@ -10,10 +10,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import FileResponse
 from django.test.utils import CaptureQueriesContext
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale
 
 from directory import open_data
@@ -26,43 +23,22 @@ from home.factories import ImageFactory
 from hub import stored_downloads
 from taxonomy.models import Municipality, Topic
 from tests.directory.test_import_export import PRIVATE, good_row, to_csv
+from tests.downloads import (
+    assert_a_change_queues_one_rebuild,
+    assert_same_download,
+    body,
+    from_the_file,
+    queued_runs,
+)
 from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
 FORMATS = ["csv", "json", "xlsx"]
-QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def url(fmt, query=""):
     return f"/data/organizations.{fmt}" + (f"?{query}" if query else "")
-
-
-def body(response):
-    return response.getvalue()
-
-
-def from_the_file(response):
-    """Whether the response streams a stored file (one built in the request
-    is an HttpResponse; `test_the_stored_file_is_what_is_sent` shows which)."""
-    return isinstance(response, FileResponse)
-
-
-def assert_same_download(stored, built, fmt):
-    for header in ("Content-Type", "Content-Disposition"):
-        assert stored[header] == built[header]
-    if fmt != "xlsx":
-        assert body(stored) == body(built)
-        return
-    # An XLSX records when it was written (docProps/core.xml and the zip's
-    # entry dates): two builds in the request differ there too. Every part
-    # with the data must be the same, byte for byte.
-    stored_zip = zipfile.ZipFile(io.BytesIO(body(stored)))
-    built_zip = zipfile.ZipFile(io.BytesIO(body(built)))
-    assert stored_zip.namelist() == built_zip.namelist()
-    for name in stored_zip.namelist():
-        if name != "docProps/core.xml":
-            assert stored_zip.read(name) == built_zip.read(name), name
 
 
 def names(response):
@@ -71,9 +47,7 @@ def names(response):
 
 
 def queued_rebuilds():
-    return DBTaskResult.objects.filter(
-        task_path=build_open_data_files.module_path, status=TaskResultStatus.READY
-    ).count()
+    return queued_runs(build_open_data_files)
 
 
 def bulk_organizations(count):
@@ -134,11 +108,6 @@ def built(client, organizations):
     return organizations
 
 
-@pytest.fixture
-def queued(settings):
-    settings.TASKS = QUEUED
-
-
 # --- Served from the stored file ----------------------------------------------
 
 
@@ -161,7 +130,7 @@ def test_full_download_is_the_stored_file_and_the_same_bytes(
     # same for 10 organizations and for 200.
     assert len(queries) <= 2, [q["sql"] for q in queries]
     assert not any("directory_organization" in q["sql"] for q in queries)
-    assert_same_download(stored, in_request, fmt)
+    assert_same_download(stored, in_request)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -174,7 +143,7 @@ def test_logos_translations_and_formula_guard_are_the_same(client, built, fmt):
     for language, built_in_request in in_request.items():
         stored = client.get(url(fmt, f"language={language}"))
         assert from_the_file(stored) and not from_the_file(built_in_request)
-        assert_same_download(stored, built_in_request, fmt)
+        assert_same_download(stored, built_in_request)
     if fmt == "json":
         english = body(client.get(url("json", "language=en")))
         [with_logo] = [item for item in json.loads(english) if item["logo"]]
@@ -261,25 +230,14 @@ def replace_logo(organizations):
 def test_a_change_queues_one_rebuild_and_the_next_download_is_current(
     client, built, queued, change, monkeypatch, django_capture_on_commit_callbacks
 ):
-    before = body(client.get(url("json")))
-    with django_capture_on_commit_callbacks(execute=True):
-        change(built)
-        assert queued_rebuilds() == 0  # nothing before the commit
-    assert queued_rebuilds() == 1
-
-    # Before the worker ran: built in the request, with the change.
-    response = client.get(url("json"))
-    assert not from_the_file(response)
-    assert body(response) != before
-    in_request = client.get(url("csv"))
-    assert queued_rebuilds() == 1  # already waiting: not queued again
-
-    run_the_worker(monkeypatch)
-
-    stored = client.get(url("csv"))
-    assert from_the_file(stored)
-    assert_same_download(stored, in_request, "csv")
-    assert queued_rebuilds() == 0
+    assert_a_change_queues_one_rebuild(
+        client,
+        url,
+        lambda: change(built),
+        build_open_data_files,
+        lambda: run_the_worker(monkeypatch),
+        django_capture_on_commit_callbacks,
+    )
 
 
 def test_the_change_shows_at_once_in_its_own_transaction(client, built):

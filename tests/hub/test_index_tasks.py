@@ -8,7 +8,7 @@ from directory.factories import OrganizationFactory
 from directory.models import Organization
 from hub import tasks
 from tests.indexing import auto_updated_backends
-from tests.worker import run_the_worker
+from tests.worker import QUEUED, run_the_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_objects_are_indexed_by_the_worker_after_the_commit(
     # Saved while the index is not kept up to date: not findable yet.
     organizations = OrganizationFactory.create_batch(3, name="ზეგაანის თემი")
     settings.WAGTAILSEARCH_BACKENDS = auto_updated_backends()
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = QUEUED
     monkeypatch.setattr(tasks, "INDEX_CHUNK", 2)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

@@ -65,9 +65,8 @@ def test_a_message_is_stored_and_sent():
     assert message.subject == stored.subject and message.to == ["nino@example.org"]
 
 
-def test_a_rolled_back_change_sends_nothing(settings):
+def test_a_rolled_back_change_sends_nothing(queued):
     # As in production: the delivery task waits in the database for a worker.
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     with pytest.raises(RuntimeError), transaction.atomic():
         mail.send(
             "initiatives/email/author_update_subject.txt",
@@ -82,8 +81,7 @@ def test_a_rolled_back_change_sends_nothing(settings):
     assert outbox.outbox == []
 
 
-def test_in_production_the_worker_sends_what_the_request_stored(settings, monkeypatch):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def test_in_production_the_worker_sends_what_the_request_stored(queued, monkeypatch):
     mail.send(
         "initiatives/email/author_update_subject.txt",
         "initiatives/email/author_update.txt",

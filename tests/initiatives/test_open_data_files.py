@@ -13,11 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.db.models.signals import post_migrate
-from django.http import FileResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from django_tasks.base import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
 
 from directory.factories import OrganizationFactory
@@ -27,13 +24,19 @@ from initiatives.exports import COLUMNS, DOWNLOADS
 from initiatives.models import AdvocacyStep, Initiative
 from initiatives.tasks import build_open_data_files
 from taxonomy.factories import municipality, topic
+from tests.downloads import (
+    assert_a_change_queues_one_rebuild,
+    assert_same_download,
+    body,
+    from_the_file,
+    queued_runs,
+)
 from tests.initiatives.public_helpers import published
 from tests.worker import run_the_worker
 
 pytestmark = pytest.mark.django_db
 
 FORMATS = ["csv", "json"]
-QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 #: The authors' private data: in no file.
 PRIVATE = [
     "Private Person Name",
@@ -49,31 +52,13 @@ def url(fmt, query=""):
     return f"/data/initiatives.{fmt}" + (f"?{query}" if query else "")
 
 
-def body(response):
-    return response.getvalue()
-
-
-def from_the_file(response):
-    """Whether the response streams a stored file (one built in the request
-    is an HttpResponse)."""
-    return isinstance(response, FileResponse)
-
-
-def assert_same_download(stored, built):
-    for header in ("Content-Type", "Content-Disposition"):
-        assert stored[header] == built[header]
-    assert body(stored) == body(built)
-
-
 def titles(response):
     text = body(response).decode("utf-8-sig")
     return {row["title"] for row in csv.DictReader(io.StringIO(text))}
 
 
 def queued_rebuilds():
-    return DBTaskResult.objects.filter(
-        task_path=build_open_data_files.module_path, status=TaskResultStatus.READY
-    ).count()
+    return queued_runs(build_open_data_files)
 
 
 def bulk_initiatives(count, start=0):
@@ -158,11 +143,6 @@ def built(client, initiatives):
     assert from_the_file(client.get(url("csv")))
     assert from_the_file(client.get(url("json", "language=en")))
     return initiatives
-
-
-@pytest.fixture
-def queued(settings):
-    settings.TASKS = QUEUED
 
 
 # --- Served from the stored file ----------------------------------------------
@@ -346,25 +326,14 @@ def anonymise_the_author(items):
 def test_a_change_queues_one_rebuild_and_the_next_download_is_current(
     client, built, queued, change, monkeypatch, django_capture_on_commit_callbacks
 ):
-    before = body(client.get(url("json")))
-    with django_capture_on_commit_callbacks(execute=True):
-        change(built)
-        assert queued_rebuilds() == 0  # nothing before the commit
-    assert queued_rebuilds() == 1
-
-    # Before the worker ran: built in the request, with the change.
-    response = client.get(url("json"))
-    assert not from_the_file(response)
-    assert body(response) != before
-    in_request = client.get(url("csv"))
-    assert queued_rebuilds() == 1  # already waiting: not queued again
-
-    run_the_worker(monkeypatch)
-
-    stored = client.get(url("csv"))
-    assert from_the_file(stored)
-    assert_same_download(stored, in_request)
-    assert queued_rebuilds() == 0
+    assert_a_change_queues_one_rebuild(
+        client,
+        url,
+        lambda: change(built),
+        build_open_data_files,
+        lambda: run_the_worker(monkeypatch),
+        django_capture_on_commit_callbacks,
+    )
 
 
 def test_a_migration_makes_the_files_stale(client, built):

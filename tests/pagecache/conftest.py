@@ -7,9 +7,12 @@ from django.core.cache.backends.redis import RedisCache
 from django.test import Client
 from wagtail.models import Site
 
+from directory.factories import OrganizationFactory
 from home.models import SiteContactSettings
 from hub import content_cache
 from hub.page_cache import HEADER
+from initiatives import factories as initiative_factories
+from timebank.factories import ListingFactory, MemberFactory
 
 
 def fetch(client, url, **extra):
@@ -52,3 +55,47 @@ def home_pages(home_pages):
     first rendering: a rendering that writes is not cached)."""
     SiteContactSettings.for_site(Site.objects.get(is_default_site=True))
     return home_pages
+
+
+@pytest.fixture
+def organization(home_pages):
+    return OrganizationFactory(
+        name="ძველი ორგანიზაცია",
+        slug="old-org",
+        municipalities=["telavi"],
+        fields_of_work=["youth"],
+    )
+
+
+@pytest.fixture
+def citizens_data(home_pages, council_members):
+    """Public pages of content that citizens' personal data stands behind:
+    (their addresses, texts they show, personal texts never to be kept)."""
+    initiative = initiative_factories.accepted(
+        members=council_members,
+        title="Lights on the Telavi road",
+        author_name="ზურაბ მაისურაძე",
+        author_email="zurab.private@example.org",
+        author_phone="+995 599 11 22 33",
+    )
+    member = MemberFactory(
+        email="member.private@example.org", phone="+995 577 44 55 66"
+    )
+    listing = ListingFactory(member=member, title="ბაღის მორწყვა")
+    urls = [
+        "/",
+        "/en/initiatives/",
+        f"/en/initiatives/{initiative.pk}/",
+        "/time-bank/",
+        f"/time-bank/{listing.pk}/",
+        f"/en/initiatives/track/{initiative.tracking_token}/",
+    ]
+    shown = ["Lights on the Telavi road", "ბაღის მორწყვა"]
+    private = [
+        "zurab.private@example.org",
+        "+995 599 11 22 33",
+        "member.private@example.org",
+        "+995 577 44 55 66",
+        initiative.tracking_token,
+    ]
+    return urls, shown, private

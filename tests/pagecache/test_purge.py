@@ -13,7 +13,6 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageViewRestriction, Site
 
-from directory.factories import OrganizationFactory
 from home.factories import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
 from home.models import SiteContactSettings
 from initiatives import factories as initiative_factories
@@ -154,16 +153,6 @@ def test_making_a_page_private(news):
 
 
 # --- Snippets and other public models --------------------------------------
-
-
-@pytest.fixture
-def organization(home_pages):
-    return OrganizationFactory(
-        name="ძველი ორგანიზაცია",
-        slug="old-org",
-        municipalities=["telavi"],
-        fields_of_work=["youth"],
-    )
 
 
 def test_publishing_an_organization(organization, news):

@@ -8,6 +8,7 @@ from search.models import QueryOutcome
 from tests.admin_exports import export
 from tests.query_bounds import PUBLIC_PAGE_QUERIES
 from tests.search.conftest import standard_page
+from tests.worker import QUEUED
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +91,7 @@ def test_search_page_queries_are_bounded(
     # As in production: counting the search is a task for the worker, so the
     # request only queues it (one INSERT among the page's queries).
     immediate = settings.TASKS
-    queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued = QUEUED
     settings.TASKS = queued
     client.get("/search/", {"q": "ახალგაზრდები"})  # warm the per-process caches
     with django_assert_max_num_queries(PUBLIC_PAGE_QUERIES) as few:
@@ -121,7 +122,7 @@ def test_time_bank_and_volunteering_results_stay_in_the_bound(
             OpportunityFactory(title="ახალგაზრდების ბანაკის მოწყობა")
 
     immediate = settings.TASKS
-    queued = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    queued = QUEUED
     add(2)
     settings.TASKS = queued
     client.get("/search/", {"q": "ახალგაზრდები"})  # warm the per-process caches

@@ -2,21 +2,8 @@
 
 import pytest
 
-from hub.factories import UserFactory
-from hub.roles import TIME_BANK_COORDINATORS
 from timebank.factories import MemberFactory
 from timebank.models import Account
-
-
-@pytest.fixture
-def coordinator(db):
-    return UserFactory(username="coordinator", role=TIME_BANK_COORDINATORS)
-
-
-@pytest.fixture
-def coordinator_client(client, coordinator):
-    client.force_login(coordinator)
-    return client
 
 
 @pytest.fixture
